@@ -1,0 +1,26 @@
+package org.yiwang.directory;
+
+import java.util.List;
+import java.util.Optional;
+import org.yiwang.kernel.Actor;
+
+/** Read access to divisions and departments for the other modules. */
+public interface Directory {
+
+    Optional<Division> division(String code);
+
+    /** Direct children of a division (streets of a district, communities of a street, grids of a community). */
+    List<Division> children(String code);
+
+    Optional<Department> department(String code);
+
+    List<Department> departments();
+
+    /**
+     * Whether the actor's data scope covers a subject registered in the given division: true when the actor has
+     * no territorial limit, or the subject's division lies inside the actor's scope.
+     */
+    default boolean inScope(Actor actor, String subjectDivisionCode) {
+        return actor.scopeDivision() == null || actor.scopeDivision().contains(subjectDivisionCode);
+    }
+}

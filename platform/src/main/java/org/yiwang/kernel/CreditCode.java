@@ -1,0 +1,53 @@
+package org.yiwang.kernel;
+
+import cn.hutool.core.util.CreditCodeUtil;
+
+/**
+ * A unified social credit code (统一社会信用代码, GB 32100): 18 characters with a MOD 31 check character.
+ * Legacy codes with a failing check character are accepted only through {@link #parseLenient}, which callers
+ * report as a warning (bulk imports of old registers).
+ */
+public record CreditCode(String value) {
+
+    public CreditCode {
+        if (value == null || !CreditCodeUtil.isCreditCodeSimple(value)) {
+            throw new InvalidInputException("creditCode", "format",
+                    "统一社会信用代码应为18位 / must be 18 characters of the GB 32100 charset");
+        }
+    }
+
+    public static CreditCode parse(String field, String raw) {
+        String s = raw == null ? "" : raw.strip().toUpperCase();
+        if (!CreditCodeUtil.isCreditCodeSimple(s)) {
+            throw new InvalidInputException(field, "format",
+                    "统一社会信用代码应为18位 / must be 18 characters of the GB 32100 charset");
+        }
+        if (!CreditCodeUtil.isCreditCode(s)) {
+            throw new InvalidInputException(field, "check-digit", "校验码错误(GB 32100)/ wrong check character (GB 32100)");
+        }
+        return new CreditCode(s);
+    }
+
+    public static CreditCode parse(String raw) {
+        return parse("creditCode", raw);
+    }
+
+    /** For legacy registers: a well-formed code whose check character fails is kept, flagged by the caller. */
+    public static CreditCode parseLenient(String field, String raw) {
+        String s = raw == null ? "" : raw.strip().toUpperCase();
+        if (!CreditCodeUtil.isCreditCodeSimple(s)) {
+            throw new InvalidInputException(field, "format",
+                    "统一社会信用代码应为18位 / must be 18 characters of the GB 32100 charset");
+        }
+        return new CreditCode(s);
+    }
+
+    public boolean checkDigitValid() {
+        return CreditCodeUtil.isCreditCode(value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

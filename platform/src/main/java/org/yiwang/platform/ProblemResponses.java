@@ -1,0 +1,84 @@
+package org.yiwang.platform;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.yiwang.kernel.AccessDeniedProblem;
+import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.NotFoundProblem;
+
+/**
+ * RFC 9457 problem responses for every API error: each names the field and the rule (or the reason for a
+ * denial) in the {@code errors} / {@code field} / {@code rule} / {@code reason} properties.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+    private static final String TYPE_BASE = "https://yiwang.org/problems/";
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
+        problem.setTitle("输入不符合规则 / Invalid input");
+        problem.setType(URI.create(TYPE_BASE + "invalid-input"));
+        InvalidInputException.Violation first = e.violations().get(0);
+        problem.setProperty("field", first.field());
+        problem.setProperty("rule", first.rule());
+        problem.setProperty("errors", e.violations().stream()
+                .map(v -> Map.of("field", v.field(), "rule", v.rule(), "detail", v.detail())).toList());
+        return ResponseEntity.status(e.status()).body(problem);
+    }
+
+    @ExceptionHandler(AccessDeniedProblem.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedProblem e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("无权访问 / Access denied");
+        problem.setType(URI.create(TYPE_BASE + "access-denied"));
+        problem.setProperty("reason", e.reason());
+        if (e.field() != null) problem.setProperty("field", e.field());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
+    @ExceptionHandler(NotFoundProblem.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundProblem e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("未找到 / Not found");
+        problem.setType(URI.create(TYPE_BASE + "not-found"));
+        problem.setProperty("field", e.field());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "文件超过大小上限 / file exceeds the upload size limit");
+        problem.setTitle("文件过大 / File too large");
+        problem.setType(URI.create(TYPE_BASE + "invalid-input"));
+        problem.setProperty("field", "file");
+        problem.setProperty("rule", "max-size");
+        problem.setProperty("errors", List.of(Map.of("field", "file", "rule", "max-size",
+                "detail", "file exceeds the upload size limit")));
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body((Object) problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        List<InvalidInputException.Violation> violations = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> new InvalidInputException.Violation(f.getField(), String.valueOf(f.getCode()),
+                        String.valueOf(f.getDefaultMessage())))
+                .toList();
+        return ResponseEntity.badRequest().body(invalid(new InvalidInputException(violations)).getBody());
+    }
+}
