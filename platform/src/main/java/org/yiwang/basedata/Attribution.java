@@ -1,0 +1,18 @@
+package org.yiwang.basedata;
+
+import java.time.Instant;
+
+/**
+ * Who asserts a set of facts and why: the provenance new values get, plus the purpose the write is audited
+ * under and a free-text reason kept in the history.
+ */
+public record Attribution(String sourceDepartment, Method method, Instant at, String purpose, String reason) {
+
+    public Provenance provenance() {
+        return new Provenance(sourceDepartment, method, at);
+    }
+
+    public static Attribution of(String sourceDepartment, Method method, String purpose, String reason) {
+        return new Attribution(sourceDepartment, method, Instant.now(), purpose, reason);
+    }
+}
