@@ -9,6 +9,11 @@ public interface AuditLog {
 
     void record(AuditEntry entry);
 
+    /** Records many uses at once (bulk imports), in the caller's transaction. */
+    default void recordAll(java.util.List<AuditEntry> entries) {
+        entries.forEach(this::record);
+    }
+
     /** Records a refused use even though the caller's transaction is about to roll back. */
     void recordDenial(AuditEntry entry);
 }

@@ -16,4 +16,10 @@ public interface PersonalData {
      * @throws NotFoundProblem     when no such subject is in the base (field {@code subject})
      */
     SubjectView read(Actor actor, ReadRequest request);
+
+    /**
+     * Every element of the subject the actor may see, with history and open conflicts, for the given purpose;
+     * audited like {@link #read}.
+     */
+    Dossier dossier(Actor actor, SubjectRef subject, String purpose);
 }

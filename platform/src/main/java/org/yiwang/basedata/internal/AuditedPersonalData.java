@@ -1,0 +1,186 @@
+package org.yiwang.basedata.internal;
+
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.audit.AuditEntry;
+import org.yiwang.audit.AuditLog;
+import org.yiwang.basedata.Dossier;
+import org.yiwang.basedata.ElementValue;
+import org.yiwang.basedata.Method;
+import org.yiwang.basedata.PersonalData;
+import org.yiwang.basedata.Provenance;
+import org.yiwang.basedata.ReadRequest;
+import org.yiwang.basedata.SubjectRef;
+import org.yiwang.basedata.SubjectView;
+import org.yiwang.basedata.internal.AuthorityResolver.Current;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.Consumer;
+import org.yiwang.catalog.DataElement;
+import org.yiwang.catalog.SharingDecision;
+import org.yiwang.catalog.SharingPolicy;
+import org.yiwang.directory.Directory;
+import org.yiwang.kernel.AccessDeniedProblem;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.NotFoundProblem;
+
+/**
+ * The one read path: sharing decision per element, data scope, masking, audit. A read and its audit record
+ * commit together; a refused read is audited in a transaction of its own and answered with the reason.
+ */
+@Service
+class AuditedPersonalData implements PersonalData {
+
+    private final SubjectRepository subjects;
+    private final SubjectAssembler assembler;
+    private final SubjectAccess access;
+    private final ValueCodec codec;
+    private final Catalog catalog;
+    private final SharingPolicy policy;
+    private final Directory directory;
+    private final AuditLog audit;
+
+    AuditedPersonalData(SubjectRepository subjects, SubjectAssembler assembler, SubjectAccess access, ValueCodec codec,
+                        Catalog catalog, SharingPolicy policy, Directory directory, AuditLog audit) {
+        this.subjects = subjects;
+        this.assembler = assembler;
+        this.access = access;
+        this.codec = codec;
+        this.catalog = catalog;
+        this.policy = policy;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    /** An authorised read: the subject's row and the decision for every requested element. */
+    private record Grant(SubjectRow row, boolean self, Map<String, SharingDecision> decisions, AuditEntry attempt) {
+
+        List<String> allowed() {
+            return decisions.entrySet().stream().filter(e -> e.getValue().allowed()).map(Map.Entry::getKey).toList();
+        }
+
+        Map<String, String> denied() {
+            Map<String, String> denied = new LinkedHashMap<>();
+            decisions.forEach((e, d) -> {
+                if (!d.allowed()) denied.put(e, d.reason());
+            });
+            return denied;
+        }
+    }
+
+    @Override
+    @Transactional
+    public SubjectView read(Actor actor, ReadRequest request) {
+        return view(authorize(actor, request));
+    }
+
+    @Override
+    @Transactional
+    public Dossier dossier(Actor actor, SubjectRef subject, String purpose) {
+        List<String> elements = catalog.elements(subject.type()).stream().map(DataElement::code).toList();
+        Grant grant = authorize(actor, new ReadRequest(subject, elements, purpose, true));
+        SubjectView current = view(grant);
+        List<String> allowed = grant.allowed();
+        List<Dossier.HistoryEntry> history = subjects.history(current.id(), 200).stream()
+                .map(h -> new Dossier.HistoryEntry(h.assertedAt(), h.source(), Method.valueOf(h.method()), h.actor(),
+                        h.purpose(), h.reason(), h.changes().stream()
+                        .filter(c -> allowed.contains(c.e()))
+                        .map(c -> new Dossier.ValueChange(c.e(), shown(grant, c.e(), c.o()), shown(grant, c.e(), c.n())))
+                        .toList()))
+                .filter(h -> !h.changes().isEmpty())
+                .toList();
+        List<Dossier.ConflictView> conflicts = subjects.openConflicts(current.id()).stream()
+                .filter(c -> allowed.contains((String) c.get("element")))
+                .map(c -> {
+                    String e = (String) c.get("element");
+                    return new Dossier.ConflictView(((Number) c.get("id")).longValue(), e,
+                            shown(grant, e, (String) c.get("offered_value")),
+                            provenance(c, "offered"), provenance(c, "current"));
+                })
+                .toList();
+        return new Dossier(current, history, conflicts);
+    }
+
+    /** The allowed values, masked where policy says, and the audit records of the read. */
+    private SubjectView view(Grant grant) {
+        Map<String, Current> plain = assembler.plainValues(grant.row());
+        Map<String, ElementValue> values = new LinkedHashMap<>();
+        for (String element : grant.allowed()) {
+            Current current = plain.get(element);
+            if (current == null) continue;
+            boolean mask = masked(grant, element);
+            values.put(element, new ElementValue(element, mask ? codec.mask(element, current.value()) : current.value(),
+                    mask, current.provenance()));
+        }
+        audit.record(withReason(grant.attempt(), grant.allowed(), true, grant.self() ? "SELF" : "ALLOWED"));
+        Map<String, String> denied = grant.denied();
+        if (!denied.isEmpty()) {
+            audit.record(withReason(grant.attempt(), List.copyOf(denied.keySet()), false, "PARTIAL_DENIAL"));
+        }
+        SubjectRow row = grant.row();
+        return new SubjectView(row.type(), row.id(), row.keyDisplay(), row.divisionCode(), values, denied);
+    }
+
+    /** Checks purpose, existence, data scope and the sharing policy; a refusal is audited and thrown. */
+    private Grant authorize(Actor actor, ReadRequest request) {
+        SubjectKind kind = SubjectKind.of(request.subject().type());
+        String key = kind.normaliseKey(catalog, request.subject().key());
+        if (request.elements().isEmpty()) {
+            throw new InvalidInputException("elements", "not-empty", "请指定要读取的数据元 / name the elements to read");
+        }
+        SubjectRow row = subjects.find(kind.type, assembler.keyIndex(key), false).orElse(null);
+        boolean self = access.isSelf(actor, kind, key, row == null ? null : row.refIdx());
+        String purpose = request.purpose() == null || request.purpose().isBlank()
+                ? (self ? "SELF_SERVICE" : null) : request.purpose();
+        AuditEntry attempt = new AuditEntry(actor, AuditEntry.Action.READ, purpose, kind.type,
+                access.auditKey(kind, key), kind.display(key), request.elements(), false, null);
+        if (purpose == null) {
+            audit.recordDenial(withReason(attempt, request.elements(), false, "NO_PURPOSE"));
+            throw new InvalidInputException("purpose", "required", "读取个人数据须说明用途 / a purpose is required");
+        }
+        if (row == null) {
+            audit.recordDenial(withReason(attempt, request.elements(), false, "NOT_FOUND"));
+            throw new NotFoundProblem("subject", "基础库中无此主体 / no such subject in the base");
+        }
+        if (!self && row.divisionCode() != null && !directory.inScope(actor, row.divisionCode())) {
+            audit.recordDenial(withReason(attempt, request.elements(), false, "OUT_OF_SCOPE"));
+            throw new AccessDeniedProblem("subject", "OUT_OF_SCOPE",
+                    "主体不在您的数据范围内 / the subject is outside your data scope");
+        }
+        Consumer consumer = self ? Consumer.self() : Consumer.department(actor.departmentCode());
+        Map<String, SharingDecision> decisions = new LinkedHashMap<>();
+        request.elements().forEach(e -> decisions.put(e, policy.decide(consumer, e, purpose)));
+        Grant grant = new Grant(row, self, decisions, attempt);
+        Map<String, String> denied = grant.denied();
+        if (grant.allowed().isEmpty() || (!request.partial() && !denied.isEmpty())) {
+            Map.Entry<String, String> first = denied.entrySet().iterator().next();
+            audit.recordDenial(withReason(attempt, request.elements(), false, first.getValue()));
+            throw new AccessDeniedProblem(first.getKey(), first.getValue(), decisions.get(first.getKey()).detail());
+        }
+        return grant;
+    }
+
+    private boolean masked(Grant grant, String element) {
+        return !grant.decisions().get(element).clear()
+                && catalog.element(element).map(DataElement::sensitive).orElse(true);
+    }
+
+    private String shown(Grant grant, String element, String stored) {
+        String plain = codec.reveal(element, stored);
+        return masked(grant, element) ? codec.mask(element, plain) : plain;
+    }
+
+    private static Provenance provenance(Map<String, Object> row, String prefix) {
+        return new Provenance((String) row.get(prefix + "_source"), Method.valueOf((String) row.get(prefix + "_method")),
+                ((Timestamp) row.get(prefix + "_at")).toInstant());
+    }
+
+    private static AuditEntry withReason(AuditEntry attempt, List<String> elements, boolean allowed, String reason) {
+        return new AuditEntry(attempt.actor(), attempt.action(), attempt.purpose(), attempt.subjectType(),
+                attempt.subjectKey(), attempt.subjectDisplay(), elements, allowed, reason);
+    }
+}

@@ -1,0 +1,105 @@
+package org.yiwang.basedata.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.audit.AuditEntry;
+import org.yiwang.audit.AuditLog;
+import org.yiwang.basedata.Attribution;
+import org.yiwang.basedata.Fact;
+import org.yiwang.basedata.Facts;
+import org.yiwang.basedata.SubjectChanged;
+import org.yiwang.basedata.SubjectRef;
+import org.yiwang.basedata.WriteResult;
+import org.yiwang.basedata.internal.AuthorityResolver.Current;
+import org.yiwang.basedata.internal.AuthorityResolver.Outcome;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.directory.Directory;
+import org.yiwang.kernel.AccessDeniedProblem;
+import org.yiwang.kernel.Actor;
+
+@Service
+class ResolvingFacts implements Facts {
+
+    private final SubjectRepository subjects;
+    private final SubjectAssembler assembler;
+    private final FactValidator validator;
+    private final SubjectAccess access;
+    private final AttributionRules rules;
+    private final Catalog catalog;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final ApplicationEventPublisher events;
+
+    ResolvingFacts(SubjectRepository subjects, SubjectAssembler assembler, FactValidator validator, SubjectAccess access,
+                   AttributionRules rules, Catalog catalog, Directory directory, AuditLog audit, ApplicationEventPublisher events) {
+        this.subjects = subjects;
+        this.assembler = assembler;
+        this.validator = validator;
+        this.access = access;
+        this.rules = rules;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.audit = audit;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public WriteResult write(Actor actor, SubjectRef ref, List<Fact> facts, Attribution attribution) {
+        SubjectKind kind = SubjectKind.of(ref.type());
+        String key = kind.normaliseKey(catalog, ref.key());
+        List<Fact> all = new ArrayList<>(facts);
+        all.add(new Fact(kind.keyElement, key));
+        Map<String, String> values = validator.validate(kind, all);
+        SubjectRow existing = subjects.find(kind.type, assembler.keyIndex(key), true)
+                .orElse(null);
+        String division = existing != null && existing.divisionCode() != null ? existing.divisionCode()
+                : values.get(kind.divisionElement);
+        boolean self = access.isSelf(actor, kind, key, existing == null ? null : existing.refIdx());
+        AuditEntry attempt = new AuditEntry(actor, AuditEntry.Action.WRITE, attribution.purpose(), kind.type,
+                access.auditKey(kind, key), kind.display(key), List.copyOf(values.keySet()), false, null);
+        var refusal = rules.refusal(actor, attribution, self);
+        if (refusal.isPresent()) throw deny(attempt, refusal.get().reason(), refusal.get().field(), refusal.get().detail());
+        if (!self && division != null && !directory.inScope(actor, division)) {
+            throw deny(attempt, "OUT_OF_SCOPE", kind.divisionElement,
+                    "主体不在您的数据范围内 / subject is outside your data scope");
+        }
+        Map<String, Current> offered = new LinkedHashMap<>();
+        values.forEach((element, value) -> offered.put(element,
+                new Current(value, rules.provenanceFor(element, attribution))));
+        Map<String, Current> current = existing == null ? Map.of() : assembler.plainValues(existing);
+        Outcome outcome = AuthorityResolver.merge(current, offered);
+
+        UUID id = existing == null ? UUID.randomUUID() : existing.id();
+        SubjectRow row = assembler.row(kind, id, key, outcome.values(), existing == null ? 0 : existing.version());
+        if (existing == null) subjects.insert(row);
+        else if (!outcome.changes().isEmpty()) subjects.update(row);
+        outcome.conflicts().forEach(c ->
+                subjects.insertConflict(kind.type, id, c, assembler.stored(c.element(), c.offered())));
+        List<String> changed = outcome.changes().stream().map(AuthorityResolver.Change::element).distinct().toList();
+        List<String> conflicts = outcome.conflicts().stream().map(AuthorityResolver.Conflict::element).toList();
+        if (!changed.isEmpty()) {
+            long changeId = subjects.insertChange(new ChangeRow(kind.type, id, assembler.storedChanges(outcome.changes()),
+                    attribution.sourceDepartment(), attribution.method().name(), attribution.at(), actor.username(),
+                    attribution.purpose(), attribution.reason(), null));
+            events.publishEvent(new SubjectChanged(kind.type, id, row.divisionCode(), changed, changeId,
+                    attribution.sourceDepartment(), attribution.method()));
+        }
+        audit.record(new AuditEntry(actor, AuditEntry.Action.WRITE, attribution.purpose(), kind.type,
+                access.auditKey(kind, key), kind.display(key), List.copyOf(values.keySet()), true,
+                conflicts.isEmpty() ? "ACCEPTED" : "CONFLICT"));
+        return new WriteResult(id, existing == null, changed, conflicts);
+    }
+
+    private AccessDeniedProblem deny(AuditEntry attempt, String reason, String field, String detail) {
+        audit.recordDenial(new AuditEntry(attempt.actor(), attempt.action(), attempt.purpose(), attempt.subjectType(),
+                attempt.subjectKey(), attempt.subjectDisplay(), attempt.elements(), false, reason));
+        return new AccessDeniedProblem(field, reason, detail);
+    }
+}

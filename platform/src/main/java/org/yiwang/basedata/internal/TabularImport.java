@@ -1,0 +1,328 @@
+package org.yiwang.basedata.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.audit.AuditEntry;
+import org.yiwang.audit.AuditLog;
+import org.yiwang.basedata.Attribution;
+import org.yiwang.basedata.BulkImport;
+import org.yiwang.basedata.Fact;
+import org.yiwang.basedata.ImportReport;
+import org.yiwang.basedata.ImportReport.RowProblem;
+import org.yiwang.basedata.SubjectsImported;
+import org.yiwang.basedata.internal.AuthorityResolver.Current;
+import org.yiwang.basedata.internal.AuthorityResolver.Outcome;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.catalog.DataElement;
+import org.yiwang.directory.Directory;
+import org.yiwang.kernel.AccessDeniedProblem;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.FieldCipher;
+import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.NotFoundProblem;
+import org.yiwang.kernel.SubjectType;
+
+/**
+ * Bulk import of CSV/XLSX. Rows are processed in batches, one transaction per batch: a valid row is written
+ * whole (value, history, audit), an invalid row is reported with its first broken rule and its original content
+ * kept encrypted for the download. New subjects go in with COPY; existing ones are merged by authority.
+ */
+@Service
+class TabularImport implements BulkImport {
+
+    private static final Logger log = LoggerFactory.getLogger(TabularImport.class);
+    private static final int BATCH = 1000;
+
+    private final SubjectRepository subjects;
+    private final SubjectAssembler assembler;
+    private final FactValidator validator;
+    private final SubjectAccess access;
+    private final AttributionRules rules;
+    private final ImportStore store;
+    private final Catalog catalog;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final FieldCipher cipher;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final TaskExecutor background;
+
+    TabularImport(SubjectRepository subjects, SubjectAssembler assembler, FactValidator validator, SubjectAccess access,
+                  AttributionRules rules, ImportStore store, Catalog catalog, Directory directory, AuditLog audit,
+                  FieldCipher cipher, ApplicationEventPublisher events, TransactionTemplate tx,
+                  TaskExecutor background) {
+        this.subjects = subjects;
+        this.assembler = assembler;
+        this.validator = validator;
+        this.access = access;
+        this.rules = rules;
+        this.store = store;
+        this.catalog = catalog;
+        this.directory = directory;
+        this.audit = audit;
+        this.cipher = cipher;
+        this.events = events;
+        this.tx = tx;
+        this.background = background;
+    }
+
+    /** What a batch needs to know about its import. */
+    private record Context(UUID id, Actor actor, SubjectKind kind, List<String> columns, Attribution attribution) {}
+
+    private record Pending(String key, Map<String, String> values, long row) {}
+
+    @Override
+    public ImportReport importFile(Actor actor, SubjectType type, String format, InputStream in, Attribution attribution)
+            throws IOException {
+        try (RowSource source = RowSource.open(format, in)) {
+            Context context = begin(actor, type, source.header(), attribution, null, 0);
+            run(context, source);
+            return report(context.id());
+        }
+    }
+
+    /**
+     * Checks the file's header now (a bad file is refused at once) and imports its rows in the background;
+     * progress is read with {@link #report}. The file is deleted when done.
+     */
+    UUID start(Actor actor, SubjectType type, String format, String fileName, Path file, Attribution attribution)
+            throws IOException {
+        RowSource source = RowSource.open(format, Files.newInputStream(file));
+        Context context;
+        try {
+            context = begin(actor, type, source.header(), attribution, fileName, estimateRows(format, file));
+        } catch (RuntimeException e) {
+            source.close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        background.execute(() -> {
+            try (source) {
+                run(context, source);
+            } catch (Exception e) {
+                log.warn("Import {} failed: {}", context.id(), e.getMessage());
+                store.finish(context.id(), ImportReport.Status.FAILED, e.getMessage());
+            } finally {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temp file left behind is cleaned by the OS
+                }
+            }
+        });
+        return context.id();
+    }
+
+    @Override
+    public ImportReport report(UUID importId) {
+        return store.report(importId, 200).orElseThrow(() -> new NotFoundProblem("importId", "无此导入 / no such import"));
+    }
+
+    /** Rejected rows as CSV: the original columns plus the row number, field, rule and detail. */
+    String rejectedCsv(UUID importId) throws IOException {
+        ImportStore.Job job = store.job(importId)
+                .orElseThrow(() -> new NotFoundProblem("importId", "无此导入 / no such import"));
+        StringBuilder out = new StringBuilder("\uFEFF");
+        try (var printer = CSVFormat.DEFAULT.print(out)) {
+            List<String> header = new ArrayList<>(List.of("_row", "_field", "_rule", "_detail"));
+            header.addAll(List.of(job.header().split(",", -1)));
+            printer.printRecord(header);
+            for (Object[] r : store.rejectedRows(importId)) {
+                List<Object> line = new ArrayList<>(List.of(r[0], r[1], r[2], r[3]));
+                if (r[4] != null) {
+                    try (var parser = CSVFormat.DEFAULT.parse(new java.io.StringReader(cipher.decrypt((byte[]) r[4])))) {
+                        parser.forEach(rec -> line.addAll(rec.toList()));
+                    }
+                }
+                printer.printRecord(line);
+            }
+        }
+        return out.toString();
+    }
+
+    private Context begin(Actor actor, SubjectType type, List<String> header, Attribution attribution, String fileName,
+                          long total) {
+        rules.refusal(actor, attribution, false).ifPresent(r -> {
+            throw new AccessDeniedProblem(r.field(), r.reason(), r.detail());
+        });
+        SubjectKind kind = SubjectKind.of(type);
+        List<String> columns = columns(kind, header);
+        UUID id = UUID.randomUUID();
+        store.create(id, type, fileName, attribution, actor.username(), String.join(",", header), total);
+        return new Context(id, actor, kind, columns, attribution);
+    }
+
+    /** Maps header cells (element codes or Chinese names) to element codes. */
+    private List<String> columns(SubjectKind kind, List<String> header) {
+        Map<String, String> byName = new HashMap<>();
+        catalog.elements(kind.type).forEach(e -> {
+            byName.put(e.code(), e.code());
+            byName.put(e.nameZh(), e.code());
+        });
+        List<String> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<InvalidInputException.Violation> violations = new ArrayList<>();
+        for (String cell : header) {
+            String code = byName.get(cell.strip());
+            if (code == null) {
+                violations.add(new InvalidInputException.Violation(cell, "unknown-element",
+                        "列名不是" + kind.type + "的数据元 / column is not a data element of " + kind.type));
+            } else if (!seen.add(code)) {
+                violations.add(new InvalidInputException.Violation(cell, "duplicate-column", "列重复 / duplicate column"));
+            }
+            columns.add(code);
+        }
+        if (!seen.contains(kind.keyElement)) {
+            violations.add(new InvalidInputException.Violation(kind.keyElement, "key-column",
+                    "缺少主键列 / the key column is missing"));
+        }
+        if (!violations.isEmpty()) throw new InvalidInputException(violations);
+        return columns;
+    }
+
+    private void run(Context context, RowSource source) {
+        long row = 1; // the header
+        List<Map.Entry<Long, List<String>>> batch = new ArrayList<>(BATCH);
+        long imported = 0;
+        long rejected = 0;
+        while (source.hasNext()) {
+            batch.add(Map.entry(++row, source.next()));
+            if (batch.size() == BATCH || !source.hasNext()) {
+                long[] counts = writeBatch(context, batch);
+                imported += counts[0];
+                rejected += counts[1];
+                batch.clear();
+            }
+        }
+        store.finish(context.id(), ImportReport.Status.DONE, null);
+        events.publishEvent(new SubjectsImported(context.id(), context.kind().type, imported, rejected,
+                context.attribution().sourceDepartment(), context.attribution().method()));
+        log.info("Import {} of {}: {} rows imported, {} rejected", context.id(), context.kind().type, imported, rejected);
+    }
+
+    /** One transaction; retried once when another import created one of the same subjects meanwhile. */
+    private long[] writeBatch(Context context, List<Map.Entry<Long, List<String>>> rows) {
+        try {
+            return tx.execute(status -> writeBatchInTransaction(context, rows));
+        } catch (DuplicateKeyException raced) {
+            return tx.execute(status -> writeBatchInTransaction(context, rows));
+        }
+    }
+
+    private long[] writeBatchInTransaction(Context context, List<Map.Entry<Long, List<String>>> rows) {
+        SubjectKind kind = context.kind();
+        Map<String, Pending> pending = new LinkedHashMap<>();
+        List<RowProblem> problems = new ArrayList<>();
+        Map<Long, List<String>> rejectedRaw = new HashMap<>();
+        for (Map.Entry<Long, List<String>> entry : rows) {
+            try {
+                Pending p = parse(context, entry.getKey(), entry.getValue());
+                // a subject listed twice in a file: the later row adds to and overrides the earlier one
+                pending.merge(assembler.keyIndexHex(p.key()), p, (a, b) -> {
+                    Map<String, String> merged = new LinkedHashMap<>(a.values());
+                    merged.putAll(b.values());
+                    return new Pending(a.key(), merged, a.row());
+                });
+            } catch (InvalidInputException e) {
+                InvalidInputException.Violation v = e.violations().get(0);
+                problems.add(new RowProblem(entry.getKey(), v.field(), v.rule(), v.detail()));
+                rejectedRaw.put(entry.getKey(), entry.getValue());
+            }
+        }
+        List<byte[]> keys = pending.values().stream().map(p -> assembler.keyIndex(p.key())).toList();
+        Map<String, SubjectRow> existing = keys.isEmpty() ? Map.of() : subjects.findAllForUpdate(kind.type, keys);
+        List<SubjectRow> created = new ArrayList<>();
+        List<ChangeRow> history = new ArrayList<>();
+        List<AuditEntry> audits = new ArrayList<>();
+        pending.forEach((keyHex, p) -> {
+            Map<String, Current> offered = new LinkedHashMap<>();
+            p.values().forEach((e, v) -> offered.put(e, new Current(v, rules.provenanceFor(e, context.attribution()))));
+            SubjectRow before = existing.get(keyHex);
+            Outcome outcome = AuthorityResolver.merge(before == null ? Map.of() : assembler.plainValues(before), offered);
+            UUID id = before == null ? UUID.randomUUID() : before.id();
+            SubjectRow row = assembler.row(kind, id, p.key(), outcome.values(), before == null ? 0 : before.version());
+            if (before == null) created.add(row);
+            else if (!outcome.changes().isEmpty()) subjects.update(row);
+            outcome.conflicts().forEach(c ->
+                    subjects.insertConflict(kind.type, id, c, assembler.stored(c.element(), c.offered())));
+            if (!outcome.changes().isEmpty()) {
+                history.add(new ChangeRow(kind.type, id, assembler.storedChanges(outcome.changes()),
+                        context.attribution().sourceDepartment(), context.attribution().method().name(),
+                        context.attribution().at(), context.actor().username(), context.attribution().purpose(),
+                        context.attribution().reason(), context.id()));
+            }
+            audits.add(new AuditEntry(context.actor(), AuditEntry.Action.WRITE, context.attribution().purpose(),
+                    kind.type, access.auditKey(kind, p.key()), kind.display(p.key()), List.copyOf(p.values().keySet()),
+                    true, outcome.conflicts().isEmpty() ? "IMPORTED" : "CONFLICT"));
+        });
+        if (!created.isEmpty()) subjects.copyInsert(created);
+        if (!history.isEmpty()) subjects.copyChanges(history);
+        audit.recordAll(audits);
+        for (RowProblem problem : problems) {
+            store.problem(context.id(), problem, cipher.encrypt(csvLine(rejectedRaw.get(problem.row()))));
+        }
+        store.progress(context.id(), rows.size(), pending.size(), problems.size());
+        return new long[] {rows.size() - problems.size(), problems.size()};
+    }
+
+    private Pending parse(Context context, long row, List<String> cells) {
+        SubjectKind kind = context.kind();
+        if (cells.size() != context.columns().size()) {
+            throw new InvalidInputException("row", "column-count",
+                    "列数与表头不一致 / the row has " + cells.size() + " cells, the header " + context.columns().size());
+        }
+        List<Fact> facts = new ArrayList<>(cells.size());
+        String rawKey = null;
+        for (int i = 0; i < cells.size(); i++) {
+            String element = context.columns().get(i);
+            if (element.equals(kind.keyElement)) rawKey = cells.get(i);
+            else facts.add(new Fact(element, cells.get(i)));
+        }
+        if (rawKey == null || rawKey.isBlank()) {
+            throw new InvalidInputException(kind.keyElement, "required", "主键为空 / the key is empty");
+        }
+        String key = kind.normaliseKey(catalog, rawKey);
+        facts.add(new Fact(kind.keyElement, key));
+        Map<String, String> values = validator.validate(kind, facts);
+        String division = values.get(kind.divisionElement);
+        if (context.actor().scopeDivision() != null && (division == null || !directory.inScope(context.actor(), division))) {
+            throw new InvalidInputException(kind.divisionElement, "OUT_OF_SCOPE",
+                    "主体不在您的数据范围内 / subject is outside your data scope");
+        }
+        return new Pending(key, values, row);
+    }
+
+    private static String csvLine(List<String> cells) {
+        return CSVFormat.DEFAULT.format(cells.toArray());
+    }
+
+    private static long estimateRows(String format, Path file) throws IOException {
+        if (!"csv".equalsIgnoreCase(format)) return 0;
+        try (var lines = Files.lines(file)) {
+            return Math.max(0, lines.count() - 1);
+        }
+    }
+
+    /** Whether an element is known to the catalog (used by pages to list importable columns). */
+    List<DataElement> importableColumns(SubjectType type) {
+        return catalog.elements(type);
+    }
+}
