@@ -36,7 +36,7 @@ class AuditPageController {
     /** Data administrators search; system administrators only check the chain (separation of duties). */
     @GetMapping("/audit")
     @PreAuthorize("hasAnyRole('DATA_ADMIN', 'SYSTEM_ADMIN')")
-    String audit(Actor actor, @RequestParam(required = false) String subject,
+    String audit(Actor actor, @RequestParam(required = false) String subjectKey,
             @RequestParam(required = false) String actorName, @RequestParam(required = false) String department,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) Integer page, Model model) {
@@ -45,7 +45,7 @@ class AuditPageController {
         if (canSearch) {
             try {
                 model.addAttribute("results", queries.search(
-                        AuditSearch.parse(cipher, subject, actorName, department, from, to, page, 20)));
+                        AuditSearch.parse(cipher, subjectKey, actorName, department, from, to, page, 20)));
             } catch (InvalidInputException e) {
                 model.addAttribute("errors", e.violations());
             }

@@ -54,7 +54,7 @@ record AuditSearch(String subjectKey, String actor, String department, Instant f
         }
         String upper = s.toUpperCase();
         if (upper.matches("\\d{17}[\\dX]|\\d{15}")) {
-            return AuditEntry.personKey(cipher, CitizenId.parse("subject", upper));
+            return AuditEntry.personKey(cipher, CitizenId.parse("subjectKey", upper));
         }
         return CreditCodeUtil.isCreditCodeSimple(upper) ? upper : s;
     }
