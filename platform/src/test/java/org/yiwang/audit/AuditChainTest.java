@@ -2,6 +2,7 @@ package org.yiwang.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -12,6 +13,7 @@ import static org.yiwang.audit.AuditTest.as;
 import static org.yiwang.audit.AuditTest.newCitizenId;
 import static org.yiwang.audit.AuditTest.resident;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,8 +78,9 @@ class AuditChainTest {
                     .andExpect(jsonPath("$.firstBroken.chainSeq").value(seq))
                     .andExpect(jsonPath("$.firstBroken.problem").value("HASH_MISMATCH"));
             // the administrator's page shows the same through htmx
-            mvc.perform(post("/audit/verify").with(as(ADMIN)).with(csrf()))
+            mvc.perform(post("/audit/verify").header("HX-Request", "true").with(as(ADMIN)).with(csrf()))
                     .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("<html"))))
                     .andExpect(content().string(Matchers.containsString("哈希链断裂")))
                     .andExpect(content().string(Matchers.containsString("链序号 " + seq + ",记录编号 " + tampered)));
         } finally {
@@ -121,6 +125,43 @@ class AuditChainTest {
     }
 
     @Test
+    void theBackgroundSealerLinksNewRecordsWithinSeconds() {
+        String purpose = "background-" + UUID.randomUUID();
+        auditLog.record(AuditTest.read(OFFICER, newCitizenId(), purpose, List.of("PERSON_NAME"), true, "DEMAND_LIST",
+                cipher));
+
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT chain_seq IS NOT NULL FROM audit_record WHERE purpose = ?").param(purpose)
+                .query(Boolean.class).single());
+    }
+
+    @Test
+    void metricsCountRecordsAndUnsealedOnes() throws Exception {
+        auditLog.recordDenial(AuditTest.read(OFFICER, newCitizenId(), "metrics", List.of("RELIGION"), false,
+                "NEGATIVE_LIST", cipher));
+
+        mvc.perform(get("/actuator/prometheus").with(as(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(
+                        "yiwang_audit_records_total{action=\"READ\",allowed=\"false\"")))
+                .andExpect(content().string(Matchers.containsString("yiwang_audit_unsealed")));
+    }
+
+    @Test
+    void systemAdministratorsCheckTheChainButDoNotSearchTheLog() throws Exception {
+        Actor sysadmin = new Actor("sysadmin-audit", Role.SYSTEM_ADMIN, "310000-DSJ", null, null, Set.of());
+        mvc.perform(get("/audit").with(as(sysadmin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("校验哈希链")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("查询使用记录"))));
+        mvc.perform(get("/audit").with(as(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("校验哈希链")))
+                .andExpect(content().string(Matchers.containsString("查询使用记录")));
+        mvc.perform(get("/api/v1/audit/records").with(as(sysadmin))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void onlyAdministratorsVerify() throws Exception {
         mvc.perform(post("/api/v1/audit/verify").with(as(OFFICER)).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/audit/verify").with(as(resident(newCitizenId()))).with(csrf()))
@@ -130,6 +171,11 @@ class AuditChainTest {
         mvc.perform(post("/api/v1/audit/verify").with(as(sysadmin)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.ok").value(true));
+        // without JavaScript the button posts a plain form and gets the whole page back
+        mvc.perform(post("/audit/verify").with(as(sysadmin)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<html")))
+                .andExpect(content().string(Matchers.containsString("哈希链完整")));
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yiwang.audit.AuditChain;
 import org.yiwang.kernel.Actor;
@@ -53,11 +54,15 @@ class AuditPageController {
         return "audit/audit";
     }
 
-    /** htmx: verifies the chain and answers with the result fragment. */
+    /** Verifies the chain: htmx gets the result fragment, a plain form post (no JavaScript) the whole page. */
     @PostMapping("/audit/verify")
     @PreAuthorize("hasAnyRole('DATA_ADMIN', 'SYSTEM_ADMIN')")
-    String verify(Model model) {
+    String verify(Actor actor, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("verification", chain.verify());
-        return "audit/audit :: verification";
+        if (htmx != null) {
+            return "audit/audit :: verification";
+        }
+        model.addAttribute("canSearch", false);
+        return "audit/audit";
     }
 }
