@@ -1,6 +1,7 @@
 package org.yiwang.audit.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -92,7 +93,7 @@ class JdbcAuditChain implements AuditChain {
         }
         long seq = head.seq();
         byte[] prev = head.hash();
-        List<Object[]> links = new java.util.ArrayList<>(pending.size());
+        List<Object[]> links = new ArrayList<>(pending.size());
         for (ChainRecord record : pending) {
             seq++;
             byte[] hash = record.computeHash(seq, prev);
