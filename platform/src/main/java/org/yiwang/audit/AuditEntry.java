@@ -2,6 +2,8 @@ package org.yiwang.audit;
 
 import java.util.List;
 import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.CitizenId;
+import org.yiwang.kernel.FieldCipher;
 import org.yiwang.kernel.SubjectType;
 
 /**
@@ -23,7 +25,19 @@ public record AuditEntry(Actor actor, Action action, String purpose, SubjectType
 
     public enum Action { READ, WRITE }
 
+    /**
+     * The subject key of a person: the blind index (hex) of their citizen ID. Use this everywhere a person is
+     * audited, so that the person's own view ({@code /me/data-usage}) finds the record.
+     */
+    public static String personKey(FieldCipher cipher, CitizenId citizenId) {
+        return cipher.blindIndexHex(citizenId.value());
+    }
+
     public AuditEntry {
-        elements = List.copyOf(elements);
+        java.util.Objects.requireNonNull(actor, "actor");
+        java.util.Objects.requireNonNull(action, "action");
+        java.util.Objects.requireNonNull(subjectType, "subjectType");
+        java.util.Objects.requireNonNull(subjectKey, "subjectKey");
+        elements = elements == null ? List.of() : List.copyOf(elements);
     }
 }

@@ -1,0 +1,186 @@
+package org.yiwang.audit.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yiwang.audit.AuditChain;
+import org.yiwang.audit.ChainVerification;
+import org.yiwang.audit.ChainVerification.BrokenLink;
+import org.yiwang.audit.ChainVerification.Problem;
+
+/**
+ * Seals unsealed records into the hash chain in batches and verifies the chain. Sealing holds a transaction-scoped
+ * PostgreSQL advisory lock, so with several application nodes on one database exactly one extends the chain at a
+ * time; recording never takes that lock. Records committed late are simply sealed later: the chain's order is
+ * seal order (chain_seq), not id order.
+ */
+@Service
+class JdbcAuditChain implements AuditChain {
+
+    private static final Logger log = LoggerFactory.getLogger(JdbcAuditChain.class);
+
+    /** Advisory lock key of the sealer: "yiwang-audit-seal" as a stable 64-bit constant. */
+    static final long SEAL_LOCK = 0x7969_7761_6e67_0a01L;
+    static final int BATCH = 1000;
+    private static final int FETCH = 1000;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate sealTransaction;
+    private final TransactionTemplate snapshot;
+
+    JdbcAuditChain(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+        this.sealTransaction = new TransactionTemplate(transactions);
+        this.sealTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // one snapshot for the head and all rows, so a seal committing meanwhile cannot look like a break
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    }
+
+    /** Waits for a sealer running elsewhere, so that every record committed before the call ends up sealed. */
+    @Override
+    public int sealPending() {
+        return seal(true);
+    }
+
+    /** The periodic job: when another node is sealing, leaves the work to it. */
+    int sealIfIdle() {
+        return seal(false);
+    }
+
+    private int seal(boolean wait) {
+        int total = 0;
+        while (true) {
+            Integer sealed = sealTransaction.execute(status -> sealBatch(wait));
+            if (sealed == null || sealed < 0) {
+                return total; // another node holds the sealer lock
+            }
+            total += sealed;
+            if (sealed < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    /** @return records sealed, or -1 when another node is sealing */
+    private int sealBatch(boolean wait) {
+        if (wait) {
+            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(SEAL_LOCK).query(Integer.class).single();
+        } else if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(SEAL_LOCK).query(Boolean.class).single()) {
+            return -1;
+        }
+        Head head = jdbc.sql("SELECT chain_seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
+        List<ChainRecord> pending = jdbc.sql("SELECT " + ChainRecord.COLUMNS
+                        + " FROM audit_record WHERE chain_seq IS NULL ORDER BY id LIMIT ?")
+                .param(BATCH).query(ChainRecord::map).list();
+        if (pending.isEmpty()) {
+            return 0;
+        }
+        long seq = head.seq();
+        byte[] prev = head.hash();
+        List<Object[]> links = new ArrayList<>(pending.size());
+        for (ChainRecord record : pending) {
+            seq++;
+            byte[] hash = record.computeHash(seq, prev);
+            links.add(new Object[] {seq, prev, hash, record.id()});
+            prev = hash;
+        }
+        jdbcTemplate.batchUpdate("UPDATE audit_record SET chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ?", links);
+        jdbc.sql("UPDATE audit_chain_head SET chain_seq = ?, hash = ?, sealed_at = now() WHERE id = 1")
+                .params(seq, prev).update();
+        return pending.size();
+    }
+
+    @Override
+    public ChainVerification verify() {
+        return snapshot.execute(status -> {
+            Head head = jdbc.sql("SELECT chain_seq, hash FROM audit_chain_head WHERE id = 1")
+                    .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
+            long unsealed = unsealed();
+            Walk walk = new Walk();
+            // streamed with a server-side cursor (fetch size inside a transaction): memory stays flat
+            jdbc.sql("SELECT " + ChainRecord.COLUMNS + " FROM audit_record WHERE chain_seq IS NOT NULL ORDER BY chain_seq")
+                    .withFetchSize(FETCH)
+                    .query((RowCallbackHandler) rs -> walk.accept(ChainRecord.map(rs, 0)));
+            BrokenLink broken = walk.broken != null ? walk.broken : walk.checkEnd(head);
+            if (broken != null) {
+                log.warn("Audit chain broken at chain_seq {} (record {}): {}", broken.chainSeq(), broken.recordId(),
+                        broken.problem());
+            }
+            return new ChainVerification(broken == null, walk.checked, head.seq(), unsealed, Instant.now(), broken);
+        });
+    }
+
+    long unsealed() {
+        return jdbc.sql("SELECT count(*) FROM audit_record WHERE chain_seq IS NULL").query(Long.class).single();
+    }
+
+    private record Head(long seq, byte[] hash) {}
+
+    /** The verification's state while rows stream by; stops checking at the first break. */
+    private static final class Walk {
+        private static final byte[] GENESIS = new byte[32];
+        private long expectedSeq = 1;
+        private byte[] prevHash = GENESIS;
+        private long checked;
+        private BrokenLink broken;
+
+        void accept(ChainRecord r) {
+            if (broken != null) {
+                return;
+            }
+            checked++;
+            long seq = r.chainSeq();
+            if (seq != expectedSeq) {
+                broken = new BrokenLink(seq, r.id(), Problem.SEQUENCE_GAP, seq > expectedSeq
+                        ? "缺少链序号 " + expectedSeq + (seq - 1 > expectedSeq ? "–" + (seq - 1) : "")
+                                + " 的记录(已被删除)/ records with chain_seq " + expectedSeq
+                                + (seq - 1 > expectedSeq ? "–" + (seq - 1) : "") + " are missing (deleted)"
+                        : "链序号重复或倒退 / chain_seq repeats or goes back");
+                return;
+            }
+            if (!Arrays.equals(r.prevHash(), prevHash)) {
+                broken = new BrokenLink(seq, r.id(), Problem.PREV_HASH_MISMATCH,
+                        "前一条记录(链序号 " + (seq - 1) + ")被修改或替换 / the record before (chain_seq " + (seq - 1)
+                                + ") was altered or replaced");
+                return;
+            }
+            if (!Arrays.equals(r.computeHash(seq, r.prevHash()), r.hash())) {
+                broken = new BrokenLink(seq, r.id(), Problem.HASH_MISMATCH,
+                        "记录内容与其哈希不符(已被篡改)/ the record's content does not match its hash (tampered)");
+                return;
+            }
+            prevHash = r.hash();
+            expectedSeq++;
+        }
+
+        BrokenLink checkEnd(Head head) {
+            long last = expectedSeq - 1;
+            if (last != head.seq() || !Arrays.equals(prevHash, head.hash())) {
+                return new BrokenLink(last + 1, null, Problem.HEAD_MISMATCH,
+                        "链在序号 " + last + " 处结束,但链头记录为 " + head.seq() + "(" + shortHex(head.hash())
+                                + ")/ the chain ends at chain_seq " + last + " but the head is at " + head.seq());
+            }
+            return null;
+        }
+
+        private static String shortHex(byte[] hash) {
+            return HexFormat.of().formatHex(hash, 0, Math.min(6, hash.length));
+        }
+    }
+}
