@@ -10,9 +10,7 @@ public interface AuditLog {
     void record(AuditEntry entry);
 
     /** Records many uses at once (bulk imports), in the caller's transaction. */
-    default void recordAll(java.util.List<AuditEntry> entries) {
-        entries.forEach(this::record);
-    }
+    void recordAll(java.util.List<AuditEntry> entries);
 
     /** Records a refused use even though the caller's transaction is about to roll back. */
     void recordDenial(AuditEntry entry);
