@@ -9,7 +9,11 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -42,6 +46,8 @@ class SecurityConfiguration {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         ProblemWriter problems = new ProblemWriter(json);
 
+        AuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
+        AccessDeniedHandler pageDenied = new AccessDeniedHandlerImpl();
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
@@ -60,8 +66,10 @@ class SecurityConfiguration {
                         request -> request.getAttribute(ApiKeyAuthenticationFilter.AUTHENTICATED_BY_KEY) != null))
                 .requestCache(cache -> cache.requestCache(requestCache))
                 .exceptionHandling(errors -> errors
-                        .defaultAuthenticationEntryPointFor(problems, api)
-                        .defaultAccessDeniedHandlerFor(problems, api));
+                        .authenticationEntryPoint((request, response, e) ->
+                                (api.matches(request) ? problems : toLogin).commence(request, response, e))
+                        .accessDeniedHandler((request, response, e) ->
+                                (api.matches(request) ? problems : pageDenied).handle(request, response, e)));
         return http.build();
     }
 
