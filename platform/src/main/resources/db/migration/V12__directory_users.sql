@@ -13,7 +13,7 @@ CREATE TABLE directory_user (
     enabled             BOOLEAN      NOT NULL DEFAULT TRUE,
     created_at          TIMESTAMPTZ  NOT NULL DEFAULT now()
 );
-CREATE INDEX directory_user_citizen_idx ON directory_user (citizen_id_index);
+CREATE UNIQUE INDEX directory_user_citizen_idx ON directory_user (citizen_id_index);
 
 -- Enterprise users: the legal entities (unified social credit codes) they represent.
 CREATE TABLE directory_user_credit_code (

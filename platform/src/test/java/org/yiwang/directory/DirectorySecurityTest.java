@@ -68,6 +68,16 @@ class DirectorySecurityTest {
     }
 
     @Test
+    void publicPathsNeedNoSignIn() throws Exception {
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/divisions/{code}/children")));
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isOk());
+        mvc.perform(get("/css/yiwang.css")).andExpect(status().isOk());
+        mvc.perform(get("/public/nothing-here")).andExpect(status().isNotFound());
+        mvc.perform(get("/actuator/metrics")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
     void pagesRedirectToTheLoginPage() throws Exception {
         mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
     }
@@ -77,6 +87,8 @@ class DirectorySecurityTest {
         mvc.perform(login("clerk", DEMO_PASSWORD, "10.0.1.1"))
                 .andExpect(redirectedUrl("/"))
                 .andExpect(authenticated().withUsername("clerk").withRoles("WINDOW_CLERK"));
+        mvc.perform(post("/logout").with(as(Role.WINDOW_CLERK, "310104-ZWFW")).with(csrf()))
+                .andExpect(redirectedUrl("/login?logout"));
         mvc.perform(login("clerk", "wrong-password", "10.0.1.1"))
                 .andExpect(redirectedUrl("/login?error"))
                 .andExpect(unauthenticated());
@@ -195,6 +207,22 @@ class DirectorySecurityTest {
                 .andExpect(jsonPath("$.field").value("departmentCode"))
                 .andExpect(jsonPath("$.rule").value("known-department"));
         assertThat(apiClients.list()).noneMatch(c -> c.name().equals(name + "-2"));
+    }
+
+    @Test
+    void apiClientsPageShowsANewKeyOnceAndItWorks() throws Exception {
+        String name = "page-" + UUID.randomUUID().toString().substring(0, 8);
+        String html = mvc.perform(post("/directory/api-clients").with(as(Role.SYSTEM_ADMIN, "310000-DSJ")).with(csrf())
+                        .param("name", name).param("departmentCode", "310104-GA").param("role", "DEPARTMENT_OFFICER")
+                        .param("scopeDivision", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("无法再次查看")))
+                .andReturn().getResponse().getContentAsString();
+        String key = html.replaceAll("(?s).*<code class=\"api-key\"[^>]*>([^<]+)</code>.*", "$1");
+        mvc.perform(get("/api/v1/departments").header(ApiClients.HEADER, key)).andExpect(status().isOk());
+        mvc.perform(get("/directory/api-clients").with(as(Role.SYSTEM_ADMIN, "310000-DSJ")))
+                .andExpect(content().string(containsString(name)))
+                .andExpect(content().string(org.hamcrest.Matchers.not(containsString(key))));
     }
 
     @Test

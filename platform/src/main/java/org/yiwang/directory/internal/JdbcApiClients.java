@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,10 +73,14 @@ class JdbcApiClients implements ApiClients {
         byte[] secret = new byte[32];
         random.nextBytes(secret);
         String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        jdbc.sql("""
-                INSERT INTO directory_api_client (name, department_code, role, scope_division, key_hash)
-                VALUES (?, ?, ?, ?, ?)""")
-                .params(name, departmentCode, role.name(), scope, hash(key)).update();
+        try {
+            jdbc.sql("""
+                    INSERT INTO directory_api_client (name, department_code, role, scope_division, key_hash)
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(name, departmentCode, role.name(), scope, hash(key)).update();
+        } catch (DuplicateKeyException e) { // created concurrently since validation
+            throw new InvalidInputException("name", "unique", "名称已存在 / name is taken");
+        }
         return key;
     }
 

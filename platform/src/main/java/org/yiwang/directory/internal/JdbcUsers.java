@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -55,7 +56,23 @@ class JdbcUsers implements Users, UserDetailsService {
     @Transactional
     public User create(NewUser user) {
         Validated valid = validate(user);
-        long id = jdbc.sql("""
+        long id;
+        try {
+            id = insert(user, valid);
+        } catch (DuplicateKeyException e) { // created concurrently since validation
+            throw String.valueOf(e.getMostSpecificCause().getMessage()).contains("directory_user_citizen_idx")
+                    ? new InvalidInputException("citizenId", "unique", "该身份号码已有账号 / an account exists for this ID")
+                    : new InvalidInputException("username", "unique", "用户名已存在 / username is taken");
+        }
+        for (CreditCode code : valid.creditCodes) {
+            jdbc.sql("INSERT INTO directory_user_credit_code (user_id, credit_code) VALUES (?, ?)")
+                    .params(id, code.value()).update();
+        }
+        return find(user.username()).orElseThrow();
+    }
+
+    private long insert(NewUser user, Validated valid) {
+        return jdbc.sql("""
                 INSERT INTO directory_user (username, password_hash, display_name, role, department_code,
                     scope_division, citizen_id_cipher, citizen_id_index)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
@@ -64,11 +81,6 @@ class JdbcUsers implements Users, UserDetailsService {
                         valid.citizenId == null ? null : cipher.encrypt(valid.citizenId.value()),
                         valid.citizenId == null ? null : cipher.blindIndex(valid.citizenId.value()))
                 .query(Long.class).single();
-        for (CreditCode code : valid.creditCodes) {
-            jdbc.sql("INSERT INTO directory_user_credit_code (user_id, credit_code) VALUES (?, ?)")
-                    .params(id, code.value()).update();
-        }
-        return find(user.username()).orElseThrow();
     }
 
     private record Validated(CitizenId citizenId, Set<CreditCode> creditCodes) {}
