@@ -46,6 +46,10 @@ class DirectoryTest {
                         org.assertj.core.groups.Tuple.tuple(community + "003", "第3网格"));
         assertThat(directory.lineage(community + "002")).extracting(Division::code)
                 .containsExactly("31", "3101", "310104", "310104014", community, community + "002");
+        assertThat(directory.within("310104", Division.Level.GRID))
+                .hasSize(3 * directory.within("310104", Division.Level.COMMUNITY).size())
+                .allMatch(g -> g.code().length() == 15 && g.code().startsWith("310104"));
+        assertThat(directory.within("31", Division.Level.STREET)).hasSizeGreaterThan(200);
         assertThat(directory.division("130171")).as("functional zones are dropped").isEmpty();
         assertThat(directory.division("110101")).map(Division::name).contains("东城区");
     }

@@ -30,6 +30,12 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public List<Division> within(String code, Division.Level level) {
+        return jdbc.sql("SELECT code, name, level, parent_code FROM directory_division WHERE starts_with(code, ?) AND level = ? ORDER BY code")
+                .params(code, level.name()).query(JdbcDirectory::division).list();
+    }
+
+    @Override
     public List<Division> lineage(String code) {
         return jdbc.sql("""
                 WITH RECURSIVE up AS (
