@@ -12,6 +12,12 @@ public interface Directory {
     /** Direct children of a division (streets of a district, communities of a street, grids of a community). */
     List<Division> children(String code);
 
+    /** All divisions of one level inside a division, e.g. every grid of the district 310104, ordered by code. */
+    List<Division> within(String code, Division.Level level);
+
+    /** The division and its ancestors, from the province down (e.g. 上海市 › 市辖区 › 徐汇区 › 徐家汇街道). */
+    List<Division> lineage(String code);
+
     Optional<Department> department(String code);
 
     List<Department> departments();

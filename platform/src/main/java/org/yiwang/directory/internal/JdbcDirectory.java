@@ -30,6 +30,24 @@ class JdbcDirectory implements Directory {
     }
 
     @Override
+    public List<Division> within(String code, Division.Level level) {
+        return jdbc.sql("SELECT code, name, level, parent_code FROM directory_division WHERE starts_with(code, ?) AND level = ? ORDER BY code")
+                .params(code, level.name()).query(JdbcDirectory::division).list();
+    }
+
+    @Override
+    public List<Division> lineage(String code) {
+        return jdbc.sql("""
+                WITH RECURSIVE up AS (
+                    SELECT code, name, level, parent_code, 0 AS depth FROM directory_division WHERE code = ?
+                    UNION ALL
+                    SELECT d.code, d.name, d.level, d.parent_code, up.depth + 1
+                    FROM directory_division d JOIN up ON d.code = up.parent_code)
+                SELECT code, name, level, parent_code FROM up ORDER BY depth DESC""")
+                .param(code).query(JdbcDirectory::division).list();
+    }
+
+    @Override
     public Optional<Department> department(String code) {
         return jdbc.sql("SELECT code, name, name_en, level, division_code FROM directory_department WHERE code = ?")
                 .param(code).query(JdbcDirectory::department).optional();

@@ -1,0 +1,127 @@
+package org.yiwang.directory.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.directory.ApiClient;
+import org.yiwang.directory.ApiClients;
+import org.yiwang.directory.Directory;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.DivisionCode;
+import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.InvalidInputException.Violation;
+import org.yiwang.kernel.NotFoundProblem;
+import org.yiwang.kernel.Role;
+
+/**
+ * API clients in {@code directory_api_client}. A key is 256 random bits; the table keeps its SHA-256, so a key
+ * is found by an indexed lookup of its hash (no secret-dependent string comparison, nothing to steal at rest).
+ */
+@Service
+class JdbcApiClients implements ApiClients {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{1,63}");
+    private static final String KEY_PREFIX = "yw_";
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final SecureRandom random = new SecureRandom();
+
+    JdbcApiClients(JdbcClient jdbc, Directory directory) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+    }
+
+    @Override
+    public String create(String name, String departmentCode) {
+        return create(name, departmentCode, Role.DEPARTMENT_OFFICER, null);
+    }
+
+    @Override
+    @Transactional
+    public String create(String name, String departmentCode, Role role, String scopeDivision) {
+        String scope = JdbcUsers.blankToNull(scopeDivision);
+        List<Violation> errors = new ArrayList<>();
+        if (name == null || !NAME.matcher(name).matches()) {
+            errors.add(new Violation("name", "format", "名称为2–64位字母、数字或 . _ - / 2–64 letters, digits, . _ -"));
+        } else if (jdbc.sql("SELECT count(*) FROM directory_api_client WHERE name = ?").param(name)
+                .query(Long.class).single() > 0) {
+            errors.add(new Violation("name", "unique", "名称已存在 / name is taken"));
+        }
+        if (departmentCode == null || directory.department(departmentCode).isEmpty()) {
+            errors.add(new Violation("departmentCode", "known-department", "部门不存在 / unknown department"));
+        }
+        if (role == null || Set.of(Role.RESIDENT, Role.ENTERPRISE).contains(role)) {
+            errors.add(new Violation("role", "known-role", "接口客户端须为工作人员角色 / a staff role is required"));
+        }
+        if (scope != null && directory.division(scope).isEmpty()) {
+            errors.add(new Violation("scopeDivision", "known-division", "行政区划不存在 / unknown division"));
+        }
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        try {
+            jdbc.sql("""
+                    INSERT INTO directory_api_client (name, department_code, role, scope_division, key_hash)
+                    VALUES (?, ?, ?, ?, ?)""")
+                    .params(name, departmentCode, role.name(), scope, hash(key)).update();
+        } catch (DuplicateKeyException e) { // created concurrently since validation
+            throw new InvalidInputException("name", "unique", "名称已存在 / name is taken");
+        }
+        return key;
+    }
+
+    @Override
+    public List<ApiClient> list() {
+        return jdbc.sql("""
+                SELECT id, name, department_code, role, scope_division, enabled, created_at
+                FROM directory_api_client ORDER BY name""")
+                .query((rs, n) -> new ApiClient(rs.getLong("id"), rs.getString("name"), rs.getString("department_code"),
+                        Role.valueOf(rs.getString("role")), rs.getString("scope_division"), rs.getBoolean("enabled"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    @Transactional
+    public void disable(String name) {
+        if (jdbc.sql("UPDATE directory_api_client SET enabled = FALSE WHERE name = ?").param(name).update() == 0) {
+            throw new NotFoundProblem("name", "接口客户端不存在 / unknown API client");
+        }
+    }
+
+    /** The actor of an enabled client holding this key. */
+    Optional<Actor> authenticate(String key) {
+        if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 100) return Optional.empty();
+        return jdbc.sql("""
+                SELECT name, department_code, role, scope_division FROM directory_api_client
+                WHERE key_hash = ? AND enabled""")
+                .param(hash(key))
+                .query((rs, n) -> new Actor(rs.getString("name"), Role.valueOf(rs.getString("role")),
+                        rs.getString("department_code"),
+                        rs.getString("scope_division") == null ? null : DivisionCode.of(rs.getString("scope_division")),
+                        null, Set.of()))
+                .optional();
+    }
+
+    private static String hash(String key) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
