@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -25,6 +28,7 @@ import org.yiwang.kernel.SubjectType;
 class CatalogSnapshots {
 
     static final Duration POLL = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(CatalogSnapshots.class);
 
     private final JdbcClient jdbc;
     private final AtomicLong nextPoll = new AtomicLong(System.nanoTime());
@@ -40,10 +44,20 @@ class CatalogSnapshots {
         if (s == null || stale) return reload();
         long now = System.nanoTime();
         long due = nextPoll.get();
-        if (now - due >= 0 && nextPoll.compareAndSet(due, now + POLL.toNanos()) && databaseVersion() != s.version()) {
+        if (now - due >= 0 && nextPoll.compareAndSet(due, now + POLL.toNanos()) && changedElsewhere(s)) {
             return reload();
         }
         return s;
+    }
+
+    /** A failed poll (e.g. inside a caller's aborted transaction) keeps the current snapshot until the next one. */
+    private boolean changedElsewhere(CatalogSnapshot s) {
+        try {
+            return databaseVersion() != s.version();
+        } catch (DataAccessException e) {
+            log.warn("catalog version poll failed, keeping snapshot {}: {}", s.version(), e.getMessage());
+            return false;
+        }
     }
 
     /** Called by a command that changed the catalog: stale for this node as soon as the change is committed. */
