@@ -21,7 +21,8 @@ public interface Catalog {
      *
      * @throws InvalidInputException naming the element code as field and the broken rule
      *                               ({@code type}, {@code format}, {@code max-length}, {@code code-table},
-     *                               {@code check-digit}, {@code unknown-element})
+     *                               {@code check-digit}, {@code birth-date}, {@code province},
+     *                               {@code unknown-element}, {@code required} for a blank value)
      */
     String validate(String elementCode, String value);
 
@@ -30,4 +31,20 @@ public interface Catalog {
 
     /** The department responsible (authoritative source) for an element per the responsibility list. */
     Optional<String> responsibleDepartment(String elementCode);
+
+    /** Every data element, ordered by subject type and code. */
+    List<DataElement> elements();
+
+    /** The values of a code table in their standard order; empty for an unknown table. */
+    List<CodeValue> codes(String codeTable);
+
+    List<Purpose> purposes();
+
+    Optional<Purpose> purpose(String code);
+
+    /**
+     * Registers a purpose (e.g. a service item code) or renames an existing one, so that demand-list entries can
+     * be granted for it. Idempotent.
+     */
+    Purpose definePurpose(String code, String nameZh, String nameEn);
 }
