@@ -71,6 +71,23 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body((Object) problem);
     }
 
+    /** A body that is not JSON of the expected shape: name the field Jackson stumbled on. */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            org.springframework.http.converter.HttpMessageNotReadableException e,
+            org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
+            org.springframework.web.context.request.WebRequest request) {
+        String field = "body";
+        String detail = "请求体不是有效的JSON / the request body is not valid JSON";
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
+            field = databind.getPath().stream()
+                    .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
+                    .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
+            detail = "字段值的类型或格式不对 / wrong type or format: " + databind.getOriginalMessage();
+        }
+        return ResponseEntity.badRequest().body(invalid(new InvalidInputException(field, "type", detail)).getBody());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,

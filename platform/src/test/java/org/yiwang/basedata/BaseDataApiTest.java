@@ -70,7 +70,7 @@ class BaseDataApiTest {
                         .content("{\"type\":\"PERSON\",\"key\":\"" + id + "\",\"elements\":[\"person.name\"],"
                                 + "\"purpose\":\"DATA_GOVERNANCE\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.values['person.name'].value").value("赵**"))
+                .andExpect(jsonPath("$.values['person.name'].value").value("赵*"))
                 .andExpect(jsonPath("$.values['person.name'].provenance.sourceDepartment").value("310104-GA"));
     }
 
@@ -173,7 +173,7 @@ class BaseDataApiTest {
             var header = sheet.createRow(0);
             header.createCell(0).setCellValue("公民身份号码");
             header.createCell(1).setCellValue("姓名");
-            header.createCell(2).setCellValue("居住地行政区划");
+            header.createCell(2).setCellValue("所属行政区划");
             var row = sheet.createRow(1);
             row.createCell(0).setCellValue(id);
             row.createCell(1).setCellValue("冯五");

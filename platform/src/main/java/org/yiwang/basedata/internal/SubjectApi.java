@@ -41,8 +41,9 @@ class SubjectApi {
         this.facts = facts;
     }
 
+    /** {@code partial} is optional: absent means a refused element refuses the whole read. */
     record ReadBody(@NotNull SubjectType type, @NotBlank String key, @NotEmpty List<String> elements, String purpose,
-                    boolean partial) {}
+                    Boolean partial) {}
 
     record WriteBody(@NotNull SubjectType type, @NotBlank String key, @NotEmpty List<@Valid Fact> facts,
                      String sourceDepartment, @NotNull Method method, @NotBlank String purpose, String reason) {}
@@ -53,7 +54,7 @@ class SubjectApi {
     @Operation(summary = "Policy-checked, audited read of data elements of one subject")
     SubjectView read(Actor actor, @Valid @RequestBody ReadBody body) {
         return personalData.read(actor, new ReadRequest(new SubjectRef(body.type(), body.key()), body.elements(),
-                body.purpose(), body.partial()));
+                body.purpose(), Boolean.TRUE.equals(body.partial())));
     }
 
     @PostMapping("/write")

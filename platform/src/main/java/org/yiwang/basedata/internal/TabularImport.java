@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.apache.commons.csv.CSVFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DuplicateKeyException;
@@ -68,7 +69,7 @@ class TabularImport implements BulkImport {
     TabularImport(SubjectRepository subjects, SubjectAssembler assembler, FactValidator validator, SubjectAccess access,
                   AttributionRules rules, ImportStore store, Catalog catalog, Directory directory, AuditLog audit,
                   FieldCipher cipher, ApplicationEventPublisher events, TransactionTemplate tx,
-                  TaskExecutor background) {
+                  @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.subjects = subjects;
         this.assembler = assembler;
         this.validator = validator;
