@@ -10,12 +10,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one Spring test configuration of the suite: the whole application on one ephemeral embedded PostgreSQL
- * with the demo data loaded. Every integration test uses it unchanged so that Spring's context cache starts
+ * with the demo data loaded, served on a random port (browser tests) and through MockMvc. Every integration test uses it unchanged so that Spring's context cache starts
  * the application once per test JVM. Tests isolate their data by unique keys.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface IntegrationTest {}
