@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Hands out unique citizen ID numbers without remembering them: a counter per (division of registration, birth
  * date, gender) picks the sequence code, scrambled so that numbers do not look consecutive. Each counter has 500
- * numbers (the 17th digit's parity is the gender); a full day moves the birth date to the next day.
+ * numbers (the 17th digit's parity is the gender); a full day moves the birth date to the next day. A per-run
+ * offset keeps runs with different seeds from handing out the same first numbers of a day.
  */
 final class CitizenIdAllocator {
 
@@ -20,11 +21,13 @@ final class CitizenIdAllocator {
     private final List<String> divisions;
     private final short[][] issued;
     private final Set<String> reserved;
+    private final int offset;
 
-    CitizenIdAllocator(List<String> divisions, Set<String> reserved) {
+    CitizenIdAllocator(List<String> divisions, Set<String> reserved, int offset) {
         this.divisions = List.copyOf(divisions);
         this.issued = new short[divisions.size()][DAYS * 2];
         this.reserved = reserved;
+        this.offset = Math.floorMod(offset, PER_DAY_AND_GENDER);
     }
 
     /** A fresh valid ID; its birth date is {@code birth} or, when that day is used up, a later day. */
@@ -36,7 +39,7 @@ final class CitizenIdAllocator {
             int slot = dayIndex * 2 + (male ? 1 : 0);
             while (issued[d][slot] < PER_DAY_AND_GENDER) {
                 int k = issued[d][slot]++;
-                String id = format(division, day, (k * 37 + dayIndex * 7 + d * 13) % PER_DAY_AND_GENDER, male);
+                String id = format(division, day, (k * 37 + dayIndex * 7 + d * 13 + offset) % PER_DAY_AND_GENDER, male);
                 if (!reserved.contains(id)) return id;
             }
         }

@@ -60,7 +60,7 @@ final class DistrictRun implements Iterator<Household> {
         this.random = new SplittableRandom(seed);
         this.personLimit = personLimit;
         this.reserved = reserved;
-        this.citizenIds = new CitizenIdAllocator(REGISTRATIONS, reserved);
+        this.citizenIds = new CitizenIdAllocator(REGISTRATIONS, reserved, random.nextInt(500));
     }
 
     @Override
