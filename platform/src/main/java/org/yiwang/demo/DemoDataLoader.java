@@ -76,8 +76,12 @@ class DemoDataLoader {
                 report = bulkImport.importFile(Actor.system(LOADER_DEPARTMENT), type, "csv", in,
                         Attribution.of(department, Method.AUTHORITATIVE, "DATA_GOVERNANCE", "demo data"));
             }
-            log.info("Demo data: imported {} {} subjects from {}, {} rejected", report.imported(), type, department,
-                    report.rejected());
+            if (report.rejected() > 0) {
+                log.warn("Demo data: imported {} {} subjects from {}, {} rejected (see import {})", report.imported(),
+                        type, department, report.rejected(), report.importId());
+            } else {
+                log.info("Demo data: imported {} {} subjects from {}", report.imported(), type, department);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("demo data could not be written or imported", e);
         } finally {
