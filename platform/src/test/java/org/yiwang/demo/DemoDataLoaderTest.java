@@ -2,11 +2,15 @@ package org.yiwang.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.InputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.yiwang.IntegrationTest;
+import org.yiwang.basedata.Attribution;
+import org.yiwang.basedata.BulkImport;
 import org.yiwang.basedata.ElementValue;
+import org.yiwang.basedata.ImportReport;
 import org.yiwang.basedata.Method;
 import org.yiwang.basedata.PersonalData;
 import org.yiwang.basedata.ReadRequest;
@@ -25,6 +29,7 @@ class DemoDataLoaderTest {
     @Autowired Subjects subjects;
     @Autowired PersonalData personalData;
     @Autowired DemoDataLoader loader;
+    @Autowired BulkImport bulkImport;
 
     @Test
     void theDistrictIsLoadedWithPersonsEntitiesAndHouses() {
@@ -65,5 +70,20 @@ class DemoDataLoaderTest {
         assertThat(subjects.count(SubjectType.PERSON)).isEqualTo(persons);
         assertThat(subjects.count(SubjectType.LEGAL_ENTITY)).isEqualTo(entities);
         assertThat(subjects.count(SubjectType.HOUSE)).isEqualTo(houses);
+    }
+
+    @Test
+    void theShippedDemoFileImportsFiftyPersonsAndRejectsThreeRows() throws Exception {
+        ImportReport report;
+        try (InputStream in = getClass().getResourceAsStream("/demo/persons-demo.csv")) {
+            report = bulkImport.importFile(Actor.system("310000-DSJ"), SubjectType.PERSON, "csv", in,
+                    Attribution.of("310104-GA", Method.AUTHORITATIVE, "DATA_GOVERNANCE", "demo file"));
+        }
+        assertThat(report.imported()).isEqualTo(50);
+        assertThat(report.rejected()).isEqualTo(3);
+        assertThat(report.problems()).extracting(ImportReport.RowProblem::row, ImportReport.RowProblem::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(13L, "person.citizen_id"),
+                        org.assertj.core.groups.Tuple.tuple(28L, "person.gender"),
+                        org.assertj.core.groups.Tuple.tuple(42L, "person.birth_date"));
     }
 }
