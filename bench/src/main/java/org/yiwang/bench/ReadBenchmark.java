@@ -1,0 +1,118 @@
+package org.yiwang.bench;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.springframework.context.ApplicationContext;
+import org.yiwang.kernel.FieldCipher;
+
+/**
+ * 20 elements of a random person read at N concurrent clients: over HTTP through the policy-checked, audited read
+ * path with an API key, then by a plain {@code SELECT} of the subject's row by its blind index through JDBC.
+ */
+final class ReadBenchmark {
+
+    /** The 20 person elements each read asks for (some may be refused by policy: the read is partial). */
+    static final List<String> ELEMENTS = List.of(
+            "person.citizen_id", "person.name", "person.gender", "person.ethnicity", "person.birth_date",
+            "person.phone", "person.household_address", "person.residence_address", "person.division", "person.grid",
+            "person.household_id", "person.relation_to_head", "person.marital_status", "person.education",
+            "person.status", "person.driver_license_class", "person.driver_license_first_issue",
+            "person.former_name", "person.employer_credit_code", "person.social_security_no");
+
+    /** The base data's row of a person, by the blind index of the citizen ID (override: {@code -Dbench.plainSql}). */
+    static final String PLAIN_SQL = System.getProperty("bench.plainSql",
+            "SELECT * FROM basedata_subject WHERE subject_type = 'PERSON' AND key_idx = ?");
+
+    private static final String CONSUMER_DEPARTMENT = "310000-DSJ";
+
+    private ReadBenchmark() {}
+
+    static void run(ApplicationContext platform, int port, String[] citizenIds, Settings settings) throws Exception {
+        String apiKey = createApiKey(platform);
+        URI uri = URI.create("http://localhost:" + port + "/api/v1/subjects/read");
+        String elements = ELEMENTS.stream().map(e -> "\"" + e + "\"").collect(Collectors.joining(","));
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        Load.Outcome ours = Load.run(settings.clients(), settings.warmup(), settings.measure(), citizenIds, () -> key -> {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"PERSON\",\"key\":\"" + key
+                            + "\",\"elements\":[" + elements + "],\"purpose\":\"DATA_GOVERNANCE\",\"partial\":true}"))
+                    .build();
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
+        });
+        report("read_ours", ours);
+        if (ours.ok() == 0) Results.note("no read succeeded: check the API client, the endpoint and the demand list");
+
+        DataSource dataSource = platform.getBean(DataSource.class);
+        FieldCipher cipher = platform.getBean(FieldCipher.class);
+        Load.Outcome plain = Load.run(settings.clients(), settings.warmup(), settings.measure(), citizenIds,
+                () -> new PlainSelect(dataSource.getConnection(), cipher));
+        report("read_plain_jdbc", plain);
+        Results.result("read_ratio", ours.throughput() / plain.throughput(), "ratio");
+    }
+
+    private static void report(String name, Load.Outcome outcome) {
+        Results.result(name + "_throughput", outcome.throughput(), "requests/s");
+        Results.result(name + "_p50", outcome.percentileMillis(50), "ms");
+        Results.result(name + "_p99", outcome.percentileMillis(99), "ms");
+        Results.result(name + "_errors", outcome.failed(), "requests");
+    }
+
+    /** One client's connection and statement; reads every column of the row like a real caller would. */
+    private static final class PlainSelect implements Load.Operation {
+
+        private final Connection connection;
+        private final PreparedStatement statement;
+        private final FieldCipher cipher;
+
+        PlainSelect(Connection connection, FieldCipher cipher) throws Exception {
+            this.connection = connection;
+            this.statement = connection.prepareStatement(PLAIN_SQL);
+            this.cipher = cipher;
+        }
+
+        @Override
+        public boolean call(String citizenId) throws Exception {
+            statement.setBytes(1, cipher.blindIndex(citizenId));
+            try (ResultSet row = statement.executeQuery()) {
+                if (!row.next()) return false;
+                for (int i = 1, n = row.getMetaData().getColumnCount(); i <= n; i++) row.getObject(i);
+                return true;
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            statement.close();
+            connection.close();
+        }
+    }
+
+    /**
+     * A key for an API client of the city big-data bureau, through the directory's {@code ApiClients#create(String
+     * name, String departmentCode)}. Looked up by name because the directory module lands in a separate branch;
+     * once merged this can be a plain call.
+     */
+    private static String createApiKey(ApplicationContext platform) {
+        try {
+            Class<?> apiClients = Class.forName("org.yiwang.directory.ApiClients");
+            Object clients = platform.getBean(apiClients);
+            return (String) apiClients.getMethod("create", String.class, String.class)
+                    .invoke(clients, "bench-" + System.currentTimeMillis(), CONSUMER_DEPARTMENT);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot create an API client: org.yiwang.directory.ApiClients"
+                    + "#create(String, String) is missing or failed", e);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.yiwang.bench;
+
+import java.time.Duration;
+
+/**
+ * What to run: system properties {@code bench.*} first, then the environment for the database server.
+ *
+ * @param persons  persons generated and imported ({@code bench.persons}, default 1,000,000)
+ * @param measure  how long each read load runs ({@code bench.seconds}, default 30)
+ * @param warmup   untimed load before each measured read load ({@code bench.warmupSeconds}, default 5)
+ * @param clients  concurrent readers ({@code bench.clients}, default 32)
+ * @param jdbcUrl  a PostgreSQL server ({@code bench.jdbcUrl} or {@code YIWANG_DB_URL}); {@code null}: an
+ *                 ephemeral embedded PostgreSQL started by the platform
+ * @param user     the server's user ({@code bench.jdbcUser} or {@code YIWANG_DB_USER})
+ * @param password the server's password ({@code YIWANG_DB_PASSWORD} only, so it never shows in a process list)
+ */
+record Settings(int persons, Duration measure, Duration warmup, int clients, String jdbcUrl, String user,
+                String password) {
+
+    static Settings fromEnvironment() {
+        return new Settings(
+                Integer.parseInt(property("bench.persons", "1000000")),
+                Duration.ofSeconds(Long.parseLong(property("bench.seconds", "30"))),
+                Duration.ofSeconds(Long.parseLong(property("bench.warmupSeconds", "5"))),
+                Integer.parseInt(property("bench.clients", "32")),
+                firstNonBlank(System.getProperty("bench.jdbcUrl"), System.getenv("YIWANG_DB_URL")),
+                firstNonBlank(System.getProperty("bench.jdbcUser"), System.getenv("YIWANG_DB_USER")),
+                System.getenv("YIWANG_DB_PASSWORD"));
+    }
+
+    boolean embedded() {
+        return jdbcUrl == null;
+    }
+
+    private static String property(String name, String fallback) {
+        String value = System.getProperty(name);
+        return value == null || value.isBlank() ? fallback : value.strip();
+    }
+
+    private static String firstNonBlank(String a, String b) {
+        if (a != null && !a.isBlank()) return a.strip();
+        return b == null || b.isBlank() ? null : b.strip();
+    }
+}
