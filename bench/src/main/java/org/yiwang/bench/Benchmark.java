@@ -93,6 +93,8 @@ public final class Benchmark {
             args.add("--spring.datasource.hikari.maximum-pool-size=" + Math.max(40, settings.clients() + 8));
             args.add("--spring.datasource.hikari.data-source-properties.reWriteBatchedInserts=true");
         }
+        String extra = System.getProperty("bench.platformArgs", "").strip();
+        if (!extra.isEmpty()) args.addAll(List.of(extra.split("\\s+")));
         SpringApplicationBuilder builder = new SpringApplicationBuilder(YiwangApplication.class);
         if (settings.password() != null) {
             builder.properties("spring.datasource.password=" + settings.password());

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationContext;
+import org.yiwang.directory.ApiClients;
 import org.yiwang.kernel.FieldCipher;
 
 /**
@@ -99,20 +100,8 @@ final class ReadBenchmark {
         }
     }
 
-    /**
-     * A key for an API client of the city big-data bureau, through the directory's {@code ApiClients#create(String
-     * name, String departmentCode)}. Looked up by name because the directory module lands in a separate branch;
-     * once merged this can be a plain call.
-     */
+    /** A key for an API client of the city big-data bureau. */
     private static String createApiKey(ApplicationContext platform) {
-        try {
-            Class<?> apiClients = Class.forName("org.yiwang.directory.ApiClients");
-            Object clients = platform.getBean(apiClients);
-            return (String) apiClients.getMethod("create", String.class, String.class)
-                    .invoke(clients, "bench-" + System.currentTimeMillis(), CONSUMER_DEPARTMENT);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot create an API client: org.yiwang.directory.ApiClients"
-                    + "#create(String, String) is missing or failed", e);
-        }
+        return platform.getBean(ApiClients.class).create("bench-" + System.currentTimeMillis(), CONSUMER_DEPARTMENT);
     }
 }

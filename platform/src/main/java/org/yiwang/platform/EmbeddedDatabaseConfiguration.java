@@ -36,6 +36,7 @@ class EmbeddedDatabaseConfiguration {
                 .setServerConfig("shared_buffers", "256MB")
                 .setLocaleConfig("encoding", "UTF8")
                 .setLocaleConfig("locale", "C.UTF-8");
+        if (properties.embedded().serverConfig() != null) properties.embedded().serverConfig().forEach(builder::setServerConfig);
         if (properties.embedded().ephemeral()) {
             builder.setCleanDataDirectory(true);
         } else {

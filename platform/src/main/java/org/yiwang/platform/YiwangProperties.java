@@ -17,8 +17,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record YiwangProperties(@DefaultValue("./data") Path dataDir, @DefaultValue Embedded embedded,
                                @DefaultValue Crypto crypto, @DefaultValue Demo demo) {
 
+    /** @param serverConfig extra postgresql.conf settings for the embedded server */
     public record Embedded(@DefaultValue("false") boolean ephemeral, @DefaultValue("0") int port,
-                           @DefaultValue("40") int poolSize) {}
+                           @DefaultValue("40") int poolSize, java.util.Map<String, String> serverConfig) {}
 
     public record Crypto(String encryptionKey, String indexKey) {}
 
