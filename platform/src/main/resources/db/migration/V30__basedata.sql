@@ -1,7 +1,7 @@
 -- Base data: one row per subject (person, legal entity, house) with its key columns promoted for indexing
 -- and every current value with provenance in `attrs`:
---   {"<element>": {"v": value (base64 AES-GCM ciphertext for encrypted elements), "s": source department,
---                  "m": method, "t": asserted-at ISO-8601}}
+--   {"p": [[source department, method, asserted-at], ...],   -- each distinct provenance once
+--    "v": {"<element>": [value (base64 AES-GCM ciphertext for encrypted elements), index into p]}}
 CREATE TABLE basedata_subject (
     id            UUID        PRIMARY KEY,
     subject_type  VARCHAR(12) NOT NULL,
@@ -30,7 +30,7 @@ CREATE TABLE basedata_change (
     id                BIGSERIAL   PRIMARY KEY,
     subject_type      VARCHAR(12) NOT NULL,
     subject_id        UUID        NOT NULL,
-    changes           JSONB       NOT NULL,      -- [{"e": element, "o": old, "n": new}], encrypted like attrs
+    changes           JSONB       NOT NULL,      -- {"<element>": [old, new]}, encrypted like attrs
     source_department VARCHAR(40),
     method            VARCHAR(16) NOT NULL,
     asserted_at       TIMESTAMPTZ NOT NULL,

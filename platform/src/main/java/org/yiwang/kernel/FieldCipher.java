@@ -23,6 +23,9 @@ public final class FieldCipher {
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec indexKey;
     private final SecureRandom random = new SecureRandom();
+    // provider lookups cost more than the crypto on these short values: one instance per thread
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> instance(() -> Cipher.getInstance("AES/GCM/NoPadding")));
+    private final ThreadLocal<Mac> macs;
 
     public FieldCipher(byte[] encryptionKey, byte[] indexKey) {
         if (encryptionKey.length != 32 || indexKey.length != 32) {
@@ -30,13 +33,30 @@ public final class FieldCipher {
         }
         this.encryptionKey = new SecretKeySpec(encryptionKey, "AES");
         this.indexKey = new SecretKeySpec(indexKey, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> instance(() -> {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(this.indexKey);
+            return mac;
+        }));
+    }
+
+    private interface Factory<T> {
+        T create() throws GeneralSecurityException;
+    }
+
+    private static <T> T instance(Factory<T> factory) {
+        try {
+            return factory.create();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("JDK crypto unavailable", e);
+        }
     }
 
     public byte[] encrypt(String plain) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.ENCRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, nonce));
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
@@ -47,7 +67,7 @@ public final class FieldCipher {
 
     public String decrypt(byte[] stored) {
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, stored, 0, NONCE_BYTES));
             return new String(cipher.doFinal(stored, NONCE_BYTES, stored.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
@@ -57,13 +77,7 @@ public final class FieldCipher {
 
     /** Deterministic keyed index of a value: equal inputs give equal indexes, nothing else is revealed. */
     public byte[] blindIndex(String plain) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(indexKey);
-            return mac.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("blind index failed", e);
-        }
+        return macs.get().doFinal(plain.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The blind index as hex, for places that key records by subject without holding the identifier. */

@@ -85,7 +85,7 @@ class ResolvingFacts implements Facts {
         List<String> changed = outcome.changes().stream().map(AuthorityResolver.Change::element).distinct().toList();
         List<String> conflicts = outcome.conflicts().stream().map(AuthorityResolver.Conflict::element).toList();
         if (!changed.isEmpty()) {
-            long changeId = subjects.insertChange(new ChangeRow(kind.type, id, assembler.storedChanges(outcome.changes()),
+            long changeId = subjects.insertChange(new ChangeRow(kind.type, id, assembler.storedChanges(outcome.changes(), existing, row),
                     attribution.sourceDepartment(), attribution.method().name(), attribution.at(), actor.username(),
                     attribution.purpose(), attribution.reason(), null));
             events.publishEvent(new SubjectChanged(kind.type, id, row.divisionCode(), changed, changeId,

@@ -52,10 +52,11 @@ class SubjectAssembler {
         return codec.store(element, plain);
     }
 
-    List<ChangeRow.Entry> storedChanges(List<Change> changes) {
+    /** The history entries of a write, reusing the stored forms of the rows before and after (no re-encryption). */
+    List<ChangeRow.Entry> storedChanges(List<Change> changes, SubjectRow before, SubjectRow after) {
         return changes.stream()
-                .map(c -> new ChangeRow.Entry(c.element(), codec.store(c.element(), c.oldValue()),
-                        codec.store(c.element(), c.newValue())))
+                .map(c -> new ChangeRow.Entry(c.element(), before == null || c.oldValue() == null ? null
+                        : before.attrs().get(c.element()).v(), after.attrs().get(c.element()).v()))
                 .toList();
     }
 

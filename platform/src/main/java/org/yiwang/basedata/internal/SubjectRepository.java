@@ -22,27 +22,23 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yiwang.kernel.SubjectType;
-import tools.jackson.core.type.TypeReference;
-import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for subjects, their history and conflicts. Bulk inserts use PostgreSQL's COPY. */
 @Repository
 class SubjectRepository {
 
-    private static final TypeReference<LinkedHashMap<String, StoredValue>> ATTRS = new TypeReference<>() {};
-    private static final TypeReference<List<ChangeRow.Entry>> ENTRIES = new TypeReference<>() {};
     private static final String COLUMNS =
             "id, subject_type, key_idx, key_display, division_code, grid_code, birth_date, gender, status, phone_idx, "
                     + "ref_idx, attrs, version";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
-    private final JsonMapper json;
+    private final StoredForm form;
 
-    SubjectRepository(JdbcClient jdbc, DataSource dataSource, JsonMapper json) {
+    SubjectRepository(JdbcClient jdbc, DataSource dataSource, StoredForm form) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
-        this.json = json;
+        this.form = form;
     }
 
     Optional<SubjectRow> find(SubjectType type, byte[] keyIdx, boolean forUpdate) {
@@ -68,7 +64,7 @@ class SubjectRepository {
     void insert(SubjectRow r) {
         jdbc.sql("INSERT INTO basedata_subject (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?::jsonb,?)")
                 .params(r.id(), r.type().name(), r.keyIdx(), r.keyDisplay(), r.divisionCode(), r.gridCode(),
-                        r.birthDate(), r.gender(), r.status(), r.phoneIdx(), r.refIdx(), json.writeValueAsString(r.attrs()),
+                        r.birthDate(), r.gender(), r.status(), r.phoneIdx(), r.refIdx(), form.attrs(r.attrs()),
                         r.version())
                 .update();
     }
@@ -79,7 +75,7 @@ class SubjectRepository {
                        phone_idx = ?, ref_idx = ?, attrs = ?::jsonb, version = version + 1, updated_at = now()
                  WHERE id = ?""")
                 .params(r.divisionCode(), r.gridCode(), r.birthDate(), r.gender(), r.status(), r.phoneIdx(),
-                        r.refIdx(), json.writeValueAsString(r.attrs()), r.id())
+                        r.refIdx(), form.attrs(r.attrs()), r.id())
                 .update();
     }
 
@@ -88,7 +84,7 @@ class SubjectRepository {
                 INSERT INTO basedata_change (subject_type, subject_id, changes, source_department, method, asserted_at,
                                              actor, purpose, reason, import_id)
                 VALUES (?,?,?::jsonb,?,?,?,?,?,?,?) RETURNING id""")
-                .params(c.type().name(), c.subjectId(), json.writeValueAsString(c.changes()), c.source(), c.method(),
+                .params(c.type().name(), c.subjectId(), form.changes(c.changes()), c.source(), c.method(),
                         Timestamp.from(c.assertedAt()), c.actor(), c.purpose(), c.reason(), c.importId())
                 .query(Long.class).single();
     }
@@ -110,7 +106,7 @@ class SubjectRepository {
                        import_id FROM basedata_change WHERE subject_id = ? ORDER BY id DESC LIMIT ?""")
                 .params(subjectId, limit)
                 .query((rs, n) -> new ChangeRow(SubjectType.valueOf(rs.getString(1)), rs.getObject(2, UUID.class),
-                        json.readValue(rs.getString(3), ENTRIES), rs.getString(4), rs.getString(5),
+                        form.changes(rs.getString(3)), rs.getString(4), rs.getString(5),
                         rs.getTimestamp(6).toInstant(), rs.getString(7), rs.getString(8), rs.getString(9),
                         rs.getObject(10, UUID.class)))
                 .list();
@@ -131,7 +127,7 @@ class SubjectRepository {
             for (SubjectRow r : rows) {
                 printer.printRecord(r.id(), r.type().name(), hex(r.keyIdx()), r.keyDisplay(), r.divisionCode(),
                         r.gridCode(), r.birthDate(), r.gender(), r.status(), hex(r.phoneIdx()), hex(r.refIdx()),
-                        json.writeValueAsString(r.attrs()), r.version());
+                        form.attrs(r.attrs()), r.version());
             }
         });
     }
@@ -141,7 +137,7 @@ class SubjectRepository {
         copy("COPY basedata_change (subject_type, subject_id, changes, source_department, method, asserted_at, actor, "
                 + "purpose, reason, import_id) FROM STDIN WITH (FORMAT csv)", printer -> {
             for (ChangeRow c : changes) {
-                printer.printRecord(c.type().name(), c.subjectId(), json.writeValueAsString(c.changes()), c.source(),
+                printer.printRecord(c.type().name(), c.subjectId(), form.changes(c.changes()), c.source(),
                         c.method(), c.assertedAt(), c.actor(), c.purpose(), c.reason(), c.importId());
             }
         });
@@ -187,6 +183,6 @@ class SubjectRepository {
                 rs.getBytes("key_idx"), rs.getString("key_display"), rs.getString("division_code"),
                 rs.getString("grid_code"), rs.getObject("birth_date", java.time.LocalDate.class), rs.getString("gender"),
                 rs.getString("status"), rs.getBytes("phone_idx"), rs.getBytes("ref_idx"),
-                json.readValue(rs.getString("attrs"), ATTRS), rs.getLong("version"));
+                form.attrs(rs.getString("attrs")), rs.getLong("version"));
     }
 }

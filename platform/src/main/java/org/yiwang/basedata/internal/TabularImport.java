@@ -265,7 +265,7 @@ class TabularImport implements BulkImport {
             outcome.conflicts().forEach(c ->
                     subjects.insertConflict(kind.type, id, c, assembler.stored(c.element(), c.offered())));
             if (!outcome.changes().isEmpty()) {
-                history.add(new ChangeRow(kind.type, id, assembler.storedChanges(outcome.changes()),
+                history.add(new ChangeRow(kind.type, id, assembler.storedChanges(outcome.changes(), before, row),
                         context.attribution().sourceDepartment(), context.attribution().method().name(),
                         context.attribution().at(), context.actor().username(), context.attribution().purpose(),
                         context.attribution().reason(), context.id()));
