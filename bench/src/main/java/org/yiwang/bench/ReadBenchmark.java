@@ -1,9 +1,11 @@
 package org.yiwang.bench;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,16 +43,30 @@ final class ReadBenchmark {
         String apiKey = createApiKey(platform);
         URI uri = URI.create("http://localhost:" + port + "/api/v1/subjects/read");
         String elements = ELEMENTS.stream().map(e -> "\"" + e + "\"").collect(Collectors.joining(","));
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        // blocking keep-alive connections, one per client thread: java.net.http.HttpClient funnels all clients
+        // through one selector thread and would measure itself rather than the platform
+        System.setProperty("http.maxConnections", String.valueOf(settings.clients() * 2));
+        URL url = uri.toURL();
 
         Load.Outcome ours = Load.run(settings.clients(), settings.warmup(), settings.measure(), citizenIds, () -> key -> {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json").header("X-Api-Key", apiKey)
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"type\":\"PERSON\",\"key\":\"" + key
-                            + "\",\"elements\":[" + elements + "],\"purpose\":\"DATA_GOVERNANCE\",\"partial\":true}"))
-                    .build();
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
+            byte[] body = ("{\"type\":\"PERSON\",\"key\":\"" + key + "\",\"elements\":[" + elements
+                    + "],\"purpose\":\"DATA_GOVERNANCE\",\"partial\":true}").getBytes(StandardCharsets.UTF_8);
+            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(30_000);
+            connection.setRequestProperty("Content-Type", "application/json");
+            connection.setRequestProperty("X-Api-Key", apiKey);
+            connection.setFixedLengthStreamingMode(body.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body);
+            }
+            int status = connection.getResponseCode();
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                if (in != null) in.readAllBytes();
+            }
+            return status == 200;
         });
         report("read_ours", ours);
         if (ours.ok() == 0) Results.note("no read succeeded: check the API client, the endpoint and the demand list");

@@ -21,7 +21,7 @@ record Settings(int persons, Duration measure, Duration warmup, int clients, Str
         return new Settings(
                 Integer.parseInt(property("bench.persons", "1000000")),
                 Duration.ofSeconds(Long.parseLong(property("bench.seconds", "30"))),
-                Duration.ofSeconds(Long.parseLong(property("bench.warmupSeconds", "5"))),
+                Duration.ofSeconds(Long.parseLong(property("bench.warmupSeconds", "20"))),
                 Integer.parseInt(property("bench.clients", "32")),
                 firstNonBlank(System.getProperty("bench.jdbcUrl"), System.getenv("YIWANG_DB_URL")),
                 firstNonBlank(System.getProperty("bench.jdbcUser"), System.getenv("YIWANG_DB_USER")),

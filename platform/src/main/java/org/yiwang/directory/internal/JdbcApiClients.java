@@ -101,15 +101,35 @@ class JdbcApiClients implements ApiClients {
         if (jdbc.sql("UPDATE directory_api_client SET enabled = FALSE WHERE name = ?").param(name).update() == 0) {
             throw new NotFoundProblem("name", "接口客户端不存在 / unknown API client");
         }
+        recent.values().removeIf(hit -> hit.actor().map(a -> a.username().equals(name)).orElse(false));
     }
+
+    /** A looked-up key, kept briefly: department systems call many times a second with the same key. */
+    private record Hit(Optional<Actor> actor, long until) {}
+
+    private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    private static final int MAX_KEPT = 10_000;
+    // a disabled key stops working at once on this node and within 30 s on the others
+    private final java.util.concurrent.ConcurrentHashMap<String, Hit> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The actor of an enabled client holding this key. */
     Optional<Actor> authenticate(String key) {
         if (key == null || !key.startsWith(KEY_PREFIX) || key.length() > 100) return Optional.empty();
+        String hash = hash(key);
+        long now = System.nanoTime();
+        Hit hit = recent.get(hash);
+        if (hit != null && hit.until() - now > 0) return hit.actor();
+        if (recent.size() > MAX_KEPT) recent.clear();
+        Optional<Actor> actor = lookup(hash);
+        if (actor.isPresent()) recent.put(hash, new Hit(actor, now + KEEP_NANOS));
+        return actor;
+    }
+
+    private Optional<Actor> lookup(String hash) {
         return jdbc.sql("""
                 SELECT name, department_code, role, scope_division FROM directory_api_client
                 WHERE key_hash = ? AND enabled""")
-                .param(hash(key))
+                .param(hash)
                 .query((rs, n) -> new Actor(rs.getString("name"), Role.valueOf(rs.getString("role")),
                         rs.getString("department_code"),
                         rs.getString("scope_division") == null ? null : DivisionCode.of(rs.getString("scope_division")),
