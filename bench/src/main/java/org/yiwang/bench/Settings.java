@@ -7,7 +7,7 @@ import java.time.Duration;
  *
  * @param persons  persons generated and imported ({@code bench.persons}, default 1,000,000)
  * @param measure  how long each read load runs ({@code bench.seconds}, default 30)
- * @param warmup   untimed load before each measured read load ({@code bench.warmupSeconds}, default 5)
+ * @param warmup   untimed load before each measured read load ({@code bench.warmupSeconds}, default 20: lets the JIT compile the request path)
  * @param clients  concurrent readers ({@code bench.clients}, default 32)
  * @param jdbcUrl  a PostgreSQL server ({@code bench.jdbcUrl} or {@code YIWANG_DB_URL}); {@code null}: an
  *                 ephemeral embedded PostgreSQL started by the platform

@@ -1,10 +1,8 @@
 package org.yiwang.basedata.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +14,6 @@ import org.yiwang.basedata.Facts;
 import org.yiwang.basedata.SubjectChanged;
 import org.yiwang.basedata.SubjectRef;
 import org.yiwang.basedata.WriteResult;
-import org.yiwang.basedata.internal.AuthorityResolver.Current;
-import org.yiwang.basedata.internal.AuthorityResolver.Outcome;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.directory.Directory;
 import org.yiwang.kernel.AccessDeniedProblem;
@@ -28,6 +24,7 @@ class ResolvingFacts implements Facts {
 
     private final SubjectRepository subjects;
     private final SubjectAssembler assembler;
+    private final SubjectMerger merger;
     private final FactValidator validator;
     private final SubjectAccess access;
     private final AttributionRules rules;
@@ -36,10 +33,11 @@ class ResolvingFacts implements Facts {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
 
-    ResolvingFacts(SubjectRepository subjects, SubjectAssembler assembler, FactValidator validator, SubjectAccess access,
+    ResolvingFacts(SubjectRepository subjects, SubjectAssembler assembler, SubjectMerger merger, FactValidator validator, SubjectAccess access,
                    AttributionRules rules, Catalog catalog, Directory directory, AuditLog audit, ApplicationEventPublisher events) {
         this.subjects = subjects;
         this.assembler = assembler;
+        this.merger = merger;
         this.validator = validator;
         this.access = access;
         this.rules = rules;
@@ -70,31 +68,24 @@ class ResolvingFacts implements Facts {
             throw deny(attempt, "OUT_OF_SCOPE", kind.divisionElement,
                     "主体不在您的数据范围内 / subject is outside your data scope");
         }
-        Map<String, Current> offered = new LinkedHashMap<>();
-        values.forEach((element, value) -> offered.put(element,
-                new Current(value, rules.provenanceFor(element, attribution))));
-        Map<String, Current> current = existing == null ? Map.of() : assembler.plainValues(existing);
-        Outcome outcome = AuthorityResolver.merge(current, offered);
-
-        UUID id = existing == null ? UUID.randomUUID() : existing.id();
-        SubjectRow row = assembler.row(kind, id, key, outcome.values(), existing == null ? 0 : existing.version());
-        if (existing == null) subjects.insert(row);
-        else if (!outcome.changes().isEmpty()) subjects.update(row);
-        outcome.conflicts().forEach(c ->
-                subjects.insertConflict(kind.type, id, c, assembler.stored(c.element(), c.offered())));
-        List<String> changed = outcome.changes().stream().map(AuthorityResolver.Change::element).distinct().toList();
-        List<String> conflicts = outcome.conflicts().stream().map(AuthorityResolver.Conflict::element).toList();
-        if (!changed.isEmpty()) {
-            long changeId = subjects.insertChange(new ChangeRow(kind.type, id, assembler.storedChanges(outcome.changes(), existing, row),
+        SubjectMerger.Merged merged = merger.merge(kind, key, values, existing, attribution);
+        SubjectRow row = merged.after();
+        if (merged.created()) subjects.insert(row);
+        else if (merged.changed()) subjects.update(row);
+        merger.keepConflicts(merged);
+        List<String> changed = merged.changedElements();
+        List<String> conflicts = merged.conflictElements();
+        if (merged.changed()) {
+            long changeId = subjects.insertChange(new ChangeRow(kind.type, row.id(), merged.history(),
                     attribution.sourceDepartment(), attribution.method().name(), attribution.at(), actor.username(),
                     attribution.purpose(), attribution.reason(), null));
-            events.publishEvent(new SubjectChanged(kind.type, id, row.divisionCode(), changed, changeId,
+            events.publishEvent(new SubjectChanged(kind.type, row.id(), row.divisionCode(), changed, changeId,
                     attribution.sourceDepartment(), attribution.method()));
         }
         audit.record(new AuditEntry(actor, AuditEntry.Action.WRITE, attribution.purpose(), kind.type,
                 access.auditKey(kind, key), kind.display(key), List.copyOf(values.keySet()), true,
                 conflicts.isEmpty() ? "ACCEPTED" : "CONFLICT"));
-        return new WriteResult(id, existing == null, changed, conflicts);
+        return new WriteResult(row.id(), merged.created(), changed, conflicts);
     }
 
     private AccessDeniedProblem deny(AuditEntry attempt, String reason, String field, String detail) {

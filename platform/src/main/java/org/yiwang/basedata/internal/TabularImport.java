@@ -29,8 +29,6 @@ import org.yiwang.basedata.Fact;
 import org.yiwang.basedata.ImportReport;
 import org.yiwang.basedata.ImportReport.RowProblem;
 import org.yiwang.basedata.SubjectsImported;
-import org.yiwang.basedata.internal.AuthorityResolver.Current;
-import org.yiwang.basedata.internal.AuthorityResolver.Outcome;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.catalog.DataElement;
 import org.yiwang.directory.Directory;
@@ -54,6 +52,7 @@ class TabularImport implements BulkImport {
 
     private final SubjectRepository subjects;
     private final SubjectAssembler assembler;
+    private final SubjectMerger merger;
     private final FactValidator validator;
     private final SubjectAccess access;
     private final AttributionRules rules;
@@ -66,12 +65,13 @@ class TabularImport implements BulkImport {
     private final TransactionTemplate tx;
     private final TaskExecutor background;
 
-    TabularImport(SubjectRepository subjects, SubjectAssembler assembler, FactValidator validator, SubjectAccess access,
+    TabularImport(SubjectRepository subjects, SubjectAssembler assembler, SubjectMerger merger, FactValidator validator, SubjectAccess access,
                   AttributionRules rules, ImportStore store, Catalog catalog, Directory directory, AuditLog audit,
                   FieldCipher cipher, ApplicationEventPublisher events, TransactionTemplate tx,
                   @Qualifier("applicationTaskExecutor") TaskExecutor background) {
         this.subjects = subjects;
         this.assembler = assembler;
+        this.merger = merger;
         this.validator = validator;
         this.access = access;
         this.rules = rules;
@@ -254,25 +254,20 @@ class TabularImport implements BulkImport {
         List<ChangeRow> history = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
         pending.forEach((keyHex, p) -> {
-            Map<String, Current> offered = new LinkedHashMap<>();
-            p.values().forEach((e, v) -> offered.put(e, new Current(v, rules.provenanceFor(e, context.attribution()))));
-            SubjectRow before = existing.get(keyHex);
-            Outcome outcome = AuthorityResolver.merge(before == null ? Map.of() : assembler.plainValues(before), offered);
-            UUID id = before == null ? UUID.randomUUID() : before.id();
-            SubjectRow row = assembler.row(kind, id, p.key(), outcome.values(), before == null ? 0 : before.version());
-            if (before == null) created.add(row);
-            else if (!outcome.changes().isEmpty()) subjects.update(row);
-            outcome.conflicts().forEach(c ->
-                    subjects.insertConflict(kind.type, id, c, assembler.stored(c.element(), c.offered())));
-            if (!outcome.changes().isEmpty()) {
-                history.add(new ChangeRow(kind.type, id, assembler.storedChanges(outcome.changes(), before, row),
+            SubjectMerger.Merged merged = merger.merge(kind, p.key(), p.values(), existing.get(keyHex),
+                    context.attribution());
+            if (merged.created()) created.add(merged.after());
+            else if (merged.changed()) subjects.update(merged.after());
+            merger.keepConflicts(merged);
+            if (merged.changed()) {
+                history.add(new ChangeRow(kind.type, merged.after().id(), merged.history(),
                         context.attribution().sourceDepartment(), context.attribution().method().name(),
                         context.attribution().at(), context.actor().username(), context.attribution().purpose(),
                         context.attribution().reason(), context.id()));
             }
             audits.add(new AuditEntry(context.actor(), AuditEntry.Action.WRITE, context.attribution().purpose(),
                     kind.type, access.auditKey(kind, p.key()), kind.display(p.key()), List.copyOf(p.values().keySet()),
-                    true, outcome.conflicts().isEmpty() ? "IMPORTED" : "CONFLICT"));
+                    true, merged.conflictElements().isEmpty() ? "IMPORTED" : "CONFLICT"));
         });
         if (!created.isEmpty()) subjects.copyInsert(created);
         if (!history.isEmpty()) subjects.copyChanges(history);
