@@ -47,6 +47,17 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
     }
 
+    /** Two requests created the same subject at the same moment: the loser is told to try again. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> concurrentCreation(org.springframework.dao.DuplicateKeyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "同一主体正被同时创建,请重试 / the same subject was created concurrently, please retry");
+        problem.setTitle("并发冲突 / Concurrent change");
+        problem.setType(URI.create(TYPE_BASE + "conflict"));
+        problem.setProperty("rule", "concurrent-creation");
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
     @ExceptionHandler(NotFoundProblem.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundProblem e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

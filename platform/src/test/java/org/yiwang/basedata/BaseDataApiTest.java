@@ -162,6 +162,11 @@ class BaseDataApiTest {
         String rejected = mvc.perform(get("/api/v1/imports/" + importId + "/rejected.csv").with(as(ADMIN)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(rejected).contains(badDigit).contains("吴二").contains("code-table").doesNotContain(good1);
+        // the original rows go back to the uploader only, not to another administrator
+        Actor otherAdmin = new Actor("admin-2", Role.DATA_ADMIN, "310000-DSJ", null, null, Set.of());
+        mvc.perform(get("/api/v1/imports/" + importId + "/rejected.csv").with(as(otherAdmin)))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.reason").value("NOT_OWNER"));
+        mvc.perform(get("/api/v1/imports/" + importId).with(as(otherAdmin))).andExpect(status().isOk());
     }
 
     @Test

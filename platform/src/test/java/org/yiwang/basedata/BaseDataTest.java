@@ -173,6 +173,58 @@ class BaseDataTest {
                 .param(cipher.blindIndexHex(elsewhere)).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Autowired BulkImport imports;
+
+    @Test
+    void aGridWorkersFileCannotReachResidentsOfAnotherStreet() throws Exception {
+        Actor grid = new Actor("grid-i", Role.GRID_WORKER, "310104014-JD", DivisionCode.of("310104014"), null, Set.of());
+        String elsewhere = registerPerson("310104011");
+        String mine = registerPerson("310104014");
+        String csv = "person.citizen_id,person.phone,person.division\n"
+                + elsewhere + ",13800000000,310104014\n" + mine + ",13800000001,310104014\n";
+
+        ImportReport report = imports.importFile(grid, org.yiwang.kernel.SubjectType.PERSON, "csv",
+                new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                Attribution.of("310104014-JD", Method.COLLECTED, "GRASSROOTS_GOVERNANCE", "door-to-door survey"));
+
+        assertThat(report.imported()).isEqualTo(1);
+        assertThat(report.problems()).singleElement().satisfies(p -> {
+            assertThat(p.row()).isEqualTo(2);
+            assertThat(p.rule()).isEqualTo("OUT_OF_SCOPE");
+        });
+        assertThat(personalData.read(POLICE, new ReadRequest(SubjectRef.person(elsewhere),
+                List.of("person.division"), "PERSON_REGISTRY", false)).value("person.division"))
+                .isEqualTo("310104011");
+    }
+
+    @Test
+    void aSubjectWithoutDivisionIsOutsideEveryTerritorialScope() {
+        String id = TestSubjects.citizenId();
+        facts.write(POLICE, SubjectRef.person(id), List.of(new Fact("person.name", "无址人")), police("no address yet"));
+        Actor grid = new Actor("grid-n", Role.GRID_WORKER, "310104014-JD", DivisionCode.of("310104014"), null, Set.of());
+
+        assertThatThrownBy(() -> personalData.read(grid, new ReadRequest(SubjectRef.person(id), List.of("person.name"),
+                "GRASSROOTS_GOVERNANCE", false)))
+                .isInstanceOfSatisfying(AccessDeniedProblem.class, e -> assertThat(e.reason()).isEqualTo("OUT_OF_SCOPE"));
+    }
+
+    @Test
+    void readingAHouseOwnersIdIsListedForTheOwner() {
+        String owner = registerPerson("310104014");
+        String house = "31010401499" + String.valueOf(System.nanoTime()).substring(7, 13);
+        Actor housing = new Actor("fg", Role.DEPARTMENT_OFFICER, "310104-FG", null, null, Set.of());
+        facts.write(housing, SubjectRef.house(house), List.of(new Fact("house.owner_citizen_id", owner),
+                new Fact("house.division", "310104014")),
+                Attribution.of("310104-FG", Method.AUTHORITATIVE, "HOUSE_REGISTRY", "registration"));
+        Actor tax = new Actor("swj", Role.DEPARTMENT_OFFICER, "310104-SWJ", null, null, Set.of());
+
+        personalData.read(tax, new ReadRequest(SubjectRef.house(house), List.of("house.owner_citizen_id"),
+                "HOUSE_SALE_TAX", false));
+
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE subject_key = ? AND actor_department = '310104-SWJ'")
+                .param(cipher.blindIndexHex(owner)).query(Long.class).single()).isEqualTo(1);
+    }
+
     @Test
     void theNegativeListRefusesAndTheRefusalIsAudited() {
         String id = registerPerson("310104014");

@@ -117,6 +117,7 @@ class AuditedPersonalData implements PersonalData {
                     mask, current.provenance()));
         }
         audit.record(withReason(grant.attempt(), grant.allowed(), true, grant.self() ? "SELF" : "ALLOWED"));
+        recordUnderReferencedPerson(grant, plain);
         Map<String, String> denied = grant.denied();
         if (!denied.isEmpty()) {
             audit.record(withReason(grant.attempt(), List.copyOf(denied.keySet()), false, "PARTIAL_DENIAL"));
@@ -146,7 +147,7 @@ class AuditedPersonalData implements PersonalData {
             audit.recordDenial(withReason(attempt, request.elements(), false, "NOT_FOUND"));
             throw new NotFoundProblem("subject", "基础库中无此主体 / no such subject in the base");
         }
-        if (!self && row.divisionCode() != null && !directory.inScope(actor, row.divisionCode())) {
+        if (!self && !directory.inScope(actor, row.divisionCode())) {
             audit.recordDenial(withReason(attempt, request.elements(), false, "OUT_OF_SCOPE"));
             throw new AccessDeniedProblem("subject", "OUT_OF_SCOPE",
                     "主体不在您的数据范围内 / the subject is outside your data scope");
@@ -162,6 +163,17 @@ class AuditedPersonalData implements PersonalData {
             throw new AccessDeniedProblem(first.getKey(), first.getValue(), decisions.get(first.getKey()).detail());
         }
         return grant;
+    }
+
+    /** A read of a house owner's or legal representative's ID is a use of that person's data: list it for them too. */
+    private void recordUnderReferencedPerson(Grant grant, Map<String, Current> plain) {
+        SubjectKind kind = SubjectKind.of(grant.row().type());
+        Current referenced = kind.personRefElement == null ? null : plain.get(kind.personRefElement);
+        if (referenced == null || !grant.allowed().contains(kind.personRefElement)) return;
+        AuditEntry a = grant.attempt();
+        audit.record(new AuditEntry(a.actor(), a.action(), a.purpose(), org.yiwang.kernel.SubjectType.PERSON,
+                codec.indexHex(referenced.value()), org.yiwang.kernel.Masking.citizenId(referenced.value()),
+                List.of(kind.personRefElement), true, "REFERENCED_BY_" + kind.type));
     }
 
     private boolean masked(Grant grant, String element) {

@@ -19,6 +19,11 @@ class ImportStore {
 
     private final JdbcClient jdbc;
 
+    /** Who started an import; users and API clients may share a name, so the role is part of it. */
+    static String uploader(org.yiwang.kernel.Actor actor) {
+        return actor.role() + ":" + actor.username();
+    }
+
     ImportStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }

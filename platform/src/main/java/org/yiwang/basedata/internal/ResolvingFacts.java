@@ -64,7 +64,7 @@ class ResolvingFacts implements Facts {
                 access.auditKey(kind, key), kind.display(key), List.copyOf(values.keySet()), false, null);
         var refusal = rules.refusal(actor, attribution, self);
         if (refusal.isPresent()) throw deny(attempt, refusal.get().reason(), refusal.get().field(), refusal.get().detail());
-        if (!self && division != null && !directory.inScope(actor, division)) {
+        if (!self && !directory.inScope(actor, division)) {
             throw deny(attempt, "OUT_OF_SCOPE", kind.divisionElement,
                     "主体不在您的数据范围内 / subject is outside your data scope");
         }

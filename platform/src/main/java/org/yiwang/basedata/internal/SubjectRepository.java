@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.postgresql.PGConnection;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -167,7 +168,10 @@ class SubjectRepository {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(buffer.toString()));
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) throw new DuplicateKeyException("subject created concurrently", e);
+            throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
+        } catch (IOException e) {
             throw new IllegalStateException("COPY failed: " + e.getMessage(), e);
         } finally {
             DataSourceUtils.releaseConnection(connection, dataSource);

@@ -95,7 +95,12 @@ class TabularImport implements BulkImport {
             throws IOException {
         try (RowSource source = RowSource.open(format, in)) {
             Context context = begin(actor, type, source.header(), attribution, null, 0);
-            run(context, source);
+            try {
+                run(context, source);
+            } catch (RuntimeException e) {
+                store.finish(context.id(), ImportReport.Status.FAILED, e.getMessage());
+                throw e;
+            }
             return report(context.id());
         }
     }
@@ -106,18 +111,20 @@ class TabularImport implements BulkImport {
      */
     UUID start(Actor actor, SubjectType type, String format, String fileName, Path file, Attribution attribution)
             throws IOException {
-        RowSource source = RowSource.open(format, Files.newInputStream(file));
+        RowSource source = null;
         Context context;
         try {
+            source = RowSource.open(format, Files.newInputStream(file));
             context = begin(actor, type, source.header(), attribution, fileName, estimateRows(format, file));
-        } catch (RuntimeException e) {
-            source.close();
-            Files.deleteIfExists(file);
+        } catch (RuntimeException | IOException e) {
+            if (source != null) source.close();
+            Files.deleteIfExists(file); // the spooled upload holds personal data in clear
             throw e;
         }
+        RowSource rows = source;
         background.execute(() -> {
-            try (source) {
-                run(context, source);
+            try (rows) {
+                run(context, rows);
             } catch (Exception e) {
                 log.warn("Import {} failed: {}", context.id(), e.getMessage());
                 store.finish(context.id(), ImportReport.Status.FAILED, e.getMessage());
@@ -167,7 +174,7 @@ class TabularImport implements BulkImport {
         SubjectKind kind = SubjectKind.of(type);
         List<String> columns = columns(kind, header);
         UUID id = UUID.randomUUID();
-        store.create(id, type, fileName, attribution, actor.username(), String.join(",", header), total);
+        store.create(id, type, fileName, attribution, ImportStore.uploader(actor), String.join(",", header), total);
         return new Context(id, actor, kind, columns, attribution);
     }
 
@@ -213,9 +220,13 @@ class TabularImport implements BulkImport {
                 batch.clear();
             }
         }
-        store.finish(context.id(), ImportReport.Status.DONE, null);
-        events.publishEvent(new SubjectsImported(context.id(), context.kind().type, imported, rejected,
-                context.attribution().sourceDepartment(), context.attribution().method()));
+        long done = imported;
+        long refused = rejected;
+        tx.executeWithoutResult(status -> { // the event is registered for delivery with the import's completion
+            store.finish(context.id(), ImportReport.Status.DONE, null);
+            events.publishEvent(new SubjectsImported(context.id(), context.kind().type, done, refused,
+                    context.attribution().sourceDepartment(), context.attribution().method()));
+        });
         log.info("Import {} of {}: {} rows imported, {} rejected", context.id(), context.kind().type, imported, rejected);
     }
 
@@ -250,6 +261,16 @@ class TabularImport implements BulkImport {
         }
         List<byte[]> keys = pending.values().stream().map(p -> assembler.keyIndex(p.key())).toList();
         Map<String, SubjectRow> existing = keys.isEmpty() ? Map.of() : subjects.findAllForUpdate(kind.type, keys);
+        // a scoped actor may not reach, through a file, subjects already registered outside their scope
+        pending.entrySet().removeIf(entry -> {
+            SubjectRow before = existing.get(entry.getKey());
+            if (before == null || directory.inScope(context.actor(), before.divisionCode())) return false;
+            long row = entry.getValue().row();
+            problems.add(new RowProblem(row, kind.divisionElement, "OUT_OF_SCOPE",
+                    "主体不在您的数据范围内 / subject is outside your data scope"));
+            rejectedRaw.put(row, rows.stream().filter(r -> r.getKey() == row).findFirst().orElseThrow().getValue());
+            return true;
+        });
         List<SubjectRow> created = new ArrayList<>();
         List<ChangeRow> history = new ArrayList<>();
         List<AuditEntry> audits = new ArrayList<>();
