@@ -172,7 +172,7 @@ class AuditedPersonalData implements PersonalData {
         if (referenced == null || !grant.allowed().contains(kind.personRefElement)) return;
         AuditEntry a = grant.attempt();
         audit.record(new AuditEntry(a.actor(), a.action(), a.purpose(), org.yiwang.kernel.SubjectType.PERSON,
-                codec.indexHex(referenced.value()), org.yiwang.kernel.Masking.citizenId(referenced.value()),
+                access.personKey(referenced.value()), org.yiwang.kernel.Masking.citizenId(referenced.value()),
                 List.of(kind.personRefElement), true, "REFERENCED_BY_" + kind.type));
     }
 

@@ -2,17 +2,22 @@ package org.yiwang.basedata.internal;
 
 import java.util.Arrays;
 import org.springframework.stereotype.Component;
+import org.yiwang.audit.AuditEntry;
 import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.CitizenId;
 import org.yiwang.kernel.CreditCode;
+import org.yiwang.kernel.FieldCipher;
 
 /** Answers "is the actor the data subject (or its representative)?" and gives audit keys for subjects. */
 @Component
 class SubjectAccess {
 
     private final ValueCodec codec;
+    private final FieldCipher cipher;
 
-    SubjectAccess(ValueCodec codec) {
+    SubjectAccess(ValueCodec codec, FieldCipher cipher) {
         this.codec = codec;
+        this.cipher = cipher;
     }
 
     /** The subject themself: the person, the enterprise's user or legal representative, the house's owner. */
@@ -29,8 +34,13 @@ class SubjectAccess {
                 && Arrays.equals(refIdx, codec.index(actor.citizenId().value()));
     }
 
-    /** The key the audit log files a subject under: a blind index for persons, the plain code otherwise. */
+    /** The key the audit log files a subject under: the audit's person key, the plain code otherwise. */
     String auditKey(SubjectKind kind, String key) {
-        return kind == SubjectKind.PERSON ? codec.indexHex(key) : key;
+        return kind == SubjectKind.PERSON ? personKey(key) : key;
+    }
+
+    /** Where a resident finds the uses of their data (see the audit's data-usage view). */
+    String personKey(String citizenId) {
+        return AuditEntry.personKey(cipher, new CitizenId(citizenId));
     }
 }

@@ -1,6 +1,5 @@
 package org.yiwang.basedata.internal;
 
-import java.util.Map;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.CitizenId;
 import org.yiwang.kernel.CreditCode;
@@ -53,7 +52,4 @@ enum SubjectKind {
         return this == PERSON ? Masking.citizenId(key) : key;
     }
 
-    /** Promoted person columns that come straight from element values. */
-    static final Map<String, String> PERSON_COLUMNS = Map.of(
-            "person.birth_date", "birth_date", "person.gender", "gender", "person.status", "status");
 }

@@ -30,7 +30,6 @@ import org.yiwang.basedata.ImportReport;
 import org.yiwang.basedata.ImportReport.RowProblem;
 import org.yiwang.basedata.SubjectsImported;
 import org.yiwang.catalog.Catalog;
-import org.yiwang.catalog.DataElement;
 import org.yiwang.directory.Directory;
 import org.yiwang.kernel.AccessDeniedProblem;
 import org.yiwang.kernel.Actor;
@@ -88,7 +87,8 @@ class TabularImport implements BulkImport {
     /** What a batch needs to know about its import. */
     private record Context(UUID id, Actor actor, SubjectKind kind, List<String> columns, Attribution attribution) {}
 
-    private record Pending(String key, Map<String, String> values, long row) {}
+    /** A valid row waiting for its batch's transaction, with its original cells. */
+    private record Pending(String key, Map<String, String> values, long row, List<String> cells) {}
 
     @Override
     public ImportReport importFile(Actor actor, SubjectType type, String format, InputStream in, Attribution attribution)
@@ -251,7 +251,7 @@ class TabularImport implements BulkImport {
                 pending.merge(assembler.keyIndexHex(p.key()), p, (a, b) -> {
                     Map<String, String> merged = new LinkedHashMap<>(a.values());
                     merged.putAll(b.values());
-                    return new Pending(a.key(), merged, a.row());
+                    return new Pending(a.key(), merged, a.row(), a.cells());
                 });
             } catch (InvalidInputException e) {
                 InvalidInputException.Violation v = e.violations().get(0);
@@ -265,10 +265,10 @@ class TabularImport implements BulkImport {
         pending.entrySet().removeIf(entry -> {
             SubjectRow before = existing.get(entry.getKey());
             if (before == null || directory.inScope(context.actor(), before.divisionCode())) return false;
-            long row = entry.getValue().row();
-            problems.add(new RowProblem(row, kind.divisionElement, "OUT_OF_SCOPE",
+            Pending p = entry.getValue();
+            problems.add(new RowProblem(p.row(), kind.divisionElement, "OUT_OF_SCOPE",
                     "主体不在您的数据范围内 / subject is outside your data scope"));
-            rejectedRaw.put(row, rows.stream().filter(r -> r.getKey() == row).findFirst().orElseThrow().getValue());
+            rejectedRaw.put(p.row(), p.cells());
             return true;
         });
         List<SubjectRow> created = new ArrayList<>();
@@ -324,7 +324,7 @@ class TabularImport implements BulkImport {
             throw new InvalidInputException(kind.divisionElement, "OUT_OF_SCOPE",
                     "主体不在您的数据范围内 / subject is outside your data scope");
         }
-        return new Pending(key, values, row);
+        return new Pending(key, values, row, cells);
     }
 
     private static String csvLine(List<String> cells) {
@@ -338,8 +338,4 @@ class TabularImport implements BulkImport {
         }
     }
 
-    /** Whether an element is known to the catalog (used by pages to list importable columns). */
-    List<DataElement> importableColumns(SubjectType type) {
-        return catalog.elements(type);
-    }
 }
