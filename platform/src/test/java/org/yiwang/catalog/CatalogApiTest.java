@@ -39,7 +39,7 @@ class CatalogApiTest {
     @Test
     void anyoneSignedInReadsElementsAndCodeTables() throws Exception {
         mvc.perform(get("/api/v1/catalog/elements").param("subjectType", "HOUSE").with(user(CLERK)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(8))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(11))
                 .andExpect(jsonPath("$[*].code", hasItem("house.owner_citizen_id")));
         mvc.perform(get("/api/v1/catalog/elements/person.gender").with(user(CLERK)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.codeTable").value("gender"))
