@@ -23,13 +23,15 @@ import org.yiwang.kernel.SubjectType;
  * @param elements          the data elements the item needs
  * @param materials         the materials it needs
  * @param resultLicenseType the license type issued on approval, or {@code null}
+ * @param resultHolder      the data element whose value names the license's holder when it is not the applicant
+ *                          (e.g. {@code house.buyer_citizen_id} for a transfer registration), or {@code null}
  * @param autoDecision      name of the automatic-decision rule, or {@code null} when officers decide
  * @param paperForm         the department's own paper form: what an applicant had to write without yiwang
  */
 public record ServiceItem(String code, String nameZh, String nameEn, String department, String itemType, String level,
                           int legalDays, int promisedDays, String conditions, Set<HandlingMode> modes, String fees,
                           SubjectType applicantType, String purpose, List<ItemElement> elements,
-                          List<Material> materials, String resultLicenseType, String autoDecision,
+                          List<Material> materials, String resultLicenseType, String resultHolder, String autoDecision,
                           List<PaperField> paperForm) {
 
     public ServiceItem {
