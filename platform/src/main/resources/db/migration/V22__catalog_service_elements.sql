@@ -80,3 +80,6 @@ ON CONFLICT DO NOTHING;
 INSERT INTO catalog_demand (department_code, purpose_code, element_code, legal_basis, in_clear)
 SELECT '310104-ZWFW', 'SERVICE_NOTIFICATION', code, '《上海市"一网通办"若干规定》第十九条', TRUE FROM catalog_element
  WHERE code IN ('person.name', 'person.phone', 'entity.name', 'entity.phone');
+
+-- at the integrated window the applicant stands before the clerk with their ID card: the clerk sees what they enter
+UPDATE catalog_demand SET in_clear = TRUE WHERE department_code = '310104-ZWFW' AND purpose_code = 'WINDOW_SERVICE';

@@ -1,0 +1,21 @@
+package org.yiwang.services;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A rule that decides a part without an officer (e.g. the ride-hailing background check), named by service items'
+ * {@code autoDecision}. It sees the part's values plus the elements it {@link #reads()}, read for the item's department
+ * under the item's purpose through the audited read path; its reasons are recorded on the part's timeline.
+ */
+public interface AutoDecisionRule {
+
+    String name();
+
+    /** Data elements beyond the item's own that the rule needs (e.g. {@code person.criminal_record}). */
+    List<String> reads();
+
+    /** APPROVE or REJECT with the reasons, or RETURN when a value is missing. */
+    PartDecision decide(Map<String, String> values, LocalDate today);
+}

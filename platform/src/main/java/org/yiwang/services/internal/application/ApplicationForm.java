@@ -1,0 +1,65 @@
+package org.yiwang.services.internal.application;
+
+import java.util.List;
+import org.yiwang.basedata.Provenance;
+import org.yiwang.basedata.SubjectRef;
+import org.yiwang.catalog.DataElement;
+import org.yiwang.licenses.License;
+import org.yiwang.services.ServiceItem;
+
+/**
+ * The form for a target and an applicant: the union of the items' elements, each asked once, prefilled from the
+ * base, and the materials with the electronic licenses that satisfy them.
+ *
+ * @param house          the house the application concerns (house.* elements), or {@code null}
+ * @param houses         the houses the applicant may choose from
+ * @param paperFields    how many facts the departments' own paper forms would have asked in total
+ * @param paperCopies    how many copies of government-issued licenses those forms asked to attach
+ */
+record ApplicationForm(Target target, SubjectRef applicant, String applicantName, String house, List<String> houses,
+                       List<Field> fields, List<MaterialSlot> materials, int paperFields, int paperCopies) {
+
+    /**
+     * One element of the form.
+     *
+     * @param value      the current value from the base (masked when policy hides part of it), or {@code null}
+     * @param provenance where the value came from, or {@code null}
+     * @param locked     an authoritative value: not typed over; "this is wrong" files a correction request
+     * @param departments the departments whose items need it
+     */
+    record Field(DataElement element, boolean required, String value, boolean masked, Provenance provenance,
+                 boolean locked, List<String> departments) {
+
+        String code() {
+            return element.code();
+        }
+
+        boolean missing() {
+            return value == null;
+        }
+    }
+
+    /** A material of an item; {@code license} is the held electronic license that satisfies it (免提交), if any. */
+    record MaterialSlot(ServiceItem item, ServiceItem.Material material, License license) {
+
+        String key() {
+            return item.code() + "." + material.code();
+        }
+
+        boolean needsUpload() {
+            return license == null;
+        }
+    }
+
+    List<Field> missing() {
+        return fields.stream().filter(Field::missing).toList();
+    }
+
+    List<Field> prefilled() {
+        return fields.stream().filter(f -> !f.missing()).toList();
+    }
+
+    Field field(String code) {
+        return fields.stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,318 @@
+package org.yiwang.services.internal.application;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.audit.AuditEntry;
+import org.yiwang.audit.AuditLog;
+import org.yiwang.basedata.Attribution;
+import org.yiwang.basedata.Fact;
+import org.yiwang.basedata.Facts;
+import org.yiwang.basedata.Method;
+import org.yiwang.basedata.SubjectRef;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.CitizenId;
+import org.yiwang.kernel.FieldCipher;
+import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.InvalidInputException.Violation;
+import org.yiwang.kernel.Masking;
+import org.yiwang.kernel.Role;
+import org.yiwang.kernel.SubjectType;
+import org.yiwang.licenses.License;
+import org.yiwang.licenses.Licenses;
+import org.yiwang.licenses.Verification;
+import org.yiwang.services.PartStatus;
+import org.yiwang.services.PartSubmitted;
+import org.yiwang.services.ServiceCatalog;
+import org.yiwang.services.ServiceItem;
+
+/**
+ * Turns one submitted form into one application with one part per item: each part carries only its item's
+ * elements, typed facts flow into the base as self-declared values, and each department's receipt of data is
+ * audited — all in one transaction, or nothing.
+ */
+@Service
+class Submissions {
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final Set<String> FILE_TYPES = Set.of("pdf", "jpg", "jpeg", "png");
+    private static final int MAX_FILE = 10 * 1024 * 1024;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
+    private final ServiceCatalog services;
+    private final Applicants applicants;
+    private final FormAssembler forms;
+    private final Catalog catalog;
+    private final Licenses licenses;
+    private final Facts facts;
+    private final AuditLog audit;
+    private final FieldCipher cipher;
+    private final ApplicationStore store;
+    private final PartValues partValues;
+    private final ApplicationEventPublisher events;
+
+    Submissions(ServiceCatalog services, Applicants applicants, FormAssembler forms, Catalog catalog,
+                Licenses licenses, Facts facts, AuditLog audit, FieldCipher cipher, ApplicationStore store,
+                PartValues partValues, ApplicationEventPublisher events) {
+        this.services = services;
+        this.applicants = applicants;
+        this.forms = forms;
+        this.catalog = catalog;
+        this.licenses = licenses;
+        this.facts = facts;
+        this.audit = audit;
+        this.cipher = cipher;
+        this.store = store;
+        this.partValues = partValues;
+        this.events = events;
+    }
+
+    record Submitted(UUID id, String reference) {}
+
+    /** The form for a target, prefilled for the applicant (an audited read). */
+    ApplicationForm form(Actor actor, Target.Kind kind, String code, String applicantKey, String house) {
+        Target target = Target.resolve(services, kind, code);
+        return forms.assemble(actor, target, applicants.resolve(actor, target.applicantType(), applicantKey), house);
+    }
+
+    @Transactional
+    Submitted submit(Actor actor, Submission s) {
+        if (s.idempotencyKey() == null || !KEY.matcher(s.idempotencyKey()).matches()) {
+            throw new InvalidInputException("idempotencyKey", "format",
+                    "缺少有效的提交凭证 / an idempotency key of 8–64 letters, digits, - or _ is required");
+        }
+        Target target = Target.resolve(services, s.kind(), s.code());
+        Applicant applicant = applicants.resolve(actor, target.applicantType(), s.applicantKey());
+        byte[] fingerprint = fingerprint(applicant, s);
+        store.findSubmission(actor.username(), s.idempotencyKey()).ifPresent(e -> {
+            throw new ReplayedSubmission(e.id(), e.reference(), MessageDigest.isEqual(e.fingerprint(), fingerprint));
+        });
+        ApplicationForm form = forms.assemble(actor, target, applicant, s.house());
+        List<Violation> errors = new ArrayList<>();
+        Map<String, String> values = new LinkedHashMap<>();
+        List<String> typed = new ArrayList<>();
+        collectValues(form, s.values(), values, typed, errors);
+        Map<String, String> materialRefs = new HashMap<>();
+        Map<String, Submission.Upload> uploads = collectMaterials(form, s, materialRefs, errors);
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+
+        Instant now = Instant.now();
+        UUID id = UUID.randomUUID();
+        String reference = store.nextReference(now);
+        String key = applicant.subject().key();
+        String name = firstNonNull(values.get("person.name"), values.get("entity.name"), form.applicantName());
+        int licensesUsed = (int) materialRefs.values().stream().filter(r -> r.startsWith("license:")).count();
+        var row = new ApplicationStore.ApplicationRow(id, reference, target.kind(), target.code(), target.nameZh(),
+                target.applicantType(), partValues.seal(key), name, form.house(), applicant.channel(),
+                actor.username(), typed, form.prefilled().size(), uploads.size(), licensesUsed, now);
+        if (!store.insertApplication(row, partValues.index(key), s.idempotencyKey(), fingerprint)) {
+            var earlier = store.findSubmission(actor.username(), s.idempotencyKey()).orElseThrow();
+            throw new ReplayedSubmission(earlier.id(), earlier.reference(), true);
+        }
+        writeDeclaredFacts(actor, applicant, form, values, typed, target, reference);
+        uploads.forEach((slot, u) -> {
+            UUID uploadId = UUID.randomUUID();
+            store.insertUpload(uploadId, id, slot, u.fileName(), u.contentType(), sha256(u.content()), u.content());
+            materialRefs.put(slot, "upload:" + uploadId);
+        });
+        LocalDate today = LocalDate.now(SHANGHAI);
+        List<AuditEntry> receipts = new ArrayList<>();
+        for (ServiceItem item : target.items()) {
+            Map<String, String> own = new LinkedHashMap<>();
+            item.elements().forEach(e -> {
+                if (values.containsKey(e.element())) own.put(e.element(), values.get(e.element()));
+            });
+            Map<String, String> refs = new LinkedHashMap<>();
+            item.materials().forEach(m -> {
+                String ref = materialRefs.get(item.code() + "." + m.code());
+                if (ref != null) refs.put(m.code(), ref);
+            });
+            UUID partId = UUID.randomUUID();
+            store.insertPart(new ApplicationStore.PartRow(partId, id, item.code(), item.nameZh(), item.department(),
+                    item.purpose(), item.elements().stream().map(ServiceItem.ItemElement::element).toList(),
+                    partValues.seal(own), partValues.materials(refs), PartStatus.SUBMITTED, List.of(), null, null,
+                    WorkingDays.after(today, item.promisedDays()), now));
+            store.insertEvent(ApplicationStore.event(partId, null, PartStatus.SUBMITTED, actor,
+                    applicant.channel() == Applicant.Channel.WINDOW ? "综合窗口代为提交 / entered at the window" : null));
+            receipts.addAll(receipts(item, applicant.subject(), form.house(), own.keySet()));
+            events.publishEvent(new PartSubmitted(partId, id, item.code(), item.department(), false));
+        }
+        audit.recordAll(receipts);
+        events.publishEvent(new ApplicationSubmitted(id));
+        return new Submitted(id, reference);
+    }
+
+    private void collectValues(ApplicationForm form, Map<String, String> offered, Map<String, String> values,
+                               List<String> typed, List<Violation> errors) {
+        offered.keySet().stream().filter(code -> form.field(code) == null).forEach(code -> errors.add(
+                new Violation(code, "not-on-form", "该事项不需要此信息 / the form does not ask for it")));
+        for (ApplicationForm.Field field : form.fields()) {
+            String raw = offered.get(field.code());
+            boolean given = raw != null && !raw.isBlank();
+            if (given && !(field.value() != null && !field.masked() && field.value().equals(raw.strip()))) {
+                if (field.locked()) {
+                    errors.add(new Violation(field.code(), "locked",
+                            "该信息由权威部门提供,如有误请提交纠错申请 / authoritative value: file a correction instead"));
+                    continue;
+                }
+                try {
+                    values.put(field.code(), catalog.validate(field.code(), raw));
+                    typed.add(field.code());
+                } catch (InvalidInputException e) {
+                    errors.addAll(e.violations());
+                }
+            } else if (field.value() != null) {
+                values.put(field.code(), field.value());
+            } else if (field.required()) {
+                errors.add(new Violation(field.code(), "required", field.element().nameZh() + "为必填项 / required"));
+            }
+        }
+    }
+
+    private Map<String, Submission.Upload> collectMaterials(ApplicationForm form, Submission s,
+                                                           Map<String, String> refs, List<Violation> errors) {
+        Map<String, Submission.Upload> uploads = new LinkedHashMap<>();
+        s.uploads().forEach(u -> uploads.put(u.material(), u));
+        Set<String> known = new java.util.HashSet<>();
+        for (ApplicationForm.MaterialSlot slot : form.materials()) {
+            String field = "materials." + slot.key();
+            known.add(slot.key());
+            String offered = s.licenses().get(slot.key());
+            Submission.Upload upload = uploads.get(slot.key());
+            if (offered != null && !offered.isBlank()) {
+                String problem = offeredLicense(offered.strip(), slot, form);
+                if (problem != null) errors.add(new Violation(field, problem, licenseDetail(problem)));
+                else refs.put(slot.key(), "license:" + offered.strip());
+            } else if (slot.license() != null) {
+                if (upload != null) {
+                    errors.add(new Violation(field, "license-held",
+                            "已调取电子证照,无需上传 / the electronic license is on file; do not upload a copy"));
+                }
+                refs.put(slot.key(), "license:" + slot.license().id());
+            } else if (upload == null && slot.material().required()) {
+                errors.add(new Violation(field, "required", slot.material().nameZh() + "为必交材料 / required material"));
+            }
+            if (upload != null && slot.license() == null) checkFile(field, upload, errors);
+        }
+        uploads.keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(
+                new Violation("materials." + k, "not-on-form", "该事项不需要此材料 / no such material")));
+        s.licenses().keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(
+                new Violation("materials." + k, "not-on-form", "该事项不需要此材料 / no such material")));
+        uploads.keySet().removeIf(k -> !known.contains(k) || refs.containsKey(k));
+        return uploads;
+    }
+
+    /** Why an offered license cannot serve as the material, or {@code null} when it can. */
+    private String offeredLicense(String id, ApplicationForm.MaterialSlot slot, ApplicationForm form) {
+        if (!slot.material().electronic()) return "not-electronic";
+        Verification v = licenses.verify(id);
+        if (v.result() != Verification.Result.VALID) return "license-" + v.result().name().toLowerCase();
+        License license = licenses.require(id);
+        if (!license.typeCode().equals(slot.material().licenseType())) return "license-type";
+        if (license.holderType() != form.applicant().type() || !license.holderKey().equals(form.applicant().key())) {
+            return "license-holder";
+        }
+        return null;
+    }
+
+    private static String licenseDetail(String rule) {
+        return switch (rule) {
+            case "license-forged" -> "证照验证失败,疑似伪造 / the license fails verification (forged)";
+            case "license-revoked" -> "证照已被注销 / the license has been revoked";
+            case "license-expired" -> "证照已过有效期 / the license has expired";
+            case "license-superseded" -> "证照已被新版本替代 / the license was replaced by a newer version";
+            case "license-unknown" -> "未找到该证照 / no such license";
+            case "license-type" -> "证照类型与材料要求不符 / wrong license type for this material";
+            case "license-holder" -> "证照持有人不是申请人 / the license is not the applicant's";
+            default -> "该材料不接受电子证照 / this material is an upload";
+        };
+    }
+
+    private static void checkFile(String field, Submission.Upload u, List<Violation> errors) {
+        String name = u.fileName() == null ? "" : u.fileName().toLowerCase();
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        if (u.content() == null || u.content().length == 0) {
+            errors.add(new Violation(field, "empty", "文件为空 / the file is empty"));
+        } else if (u.content().length > MAX_FILE) {
+            errors.add(new Violation(field, "max-size", "文件不能超过10MB / at most 10 MB"));
+        } else if (!FILE_TYPES.contains(ext)) {
+            errors.add(new Violation(field, "file-type", "仅接受PDF、JPG、PNG / PDF, JPG or PNG only"));
+        }
+    }
+
+    /** Facts the applicant typed become self-declared values of the applicant (or of the house). */
+    private void writeDeclaredFacts(Actor actor, Applicant applicant, ApplicationForm form, Map<String, String> values,
+                                    List<String> typed, Target target, String reference) {
+        List<Fact> own = new ArrayList<>();
+        List<Fact> house = new ArrayList<>();
+        for (String code : typed) {
+            (code.startsWith("house.") ? house : own).add(new Fact(code, values.get(code)));
+        }
+        String purpose = applicant.readPurpose(target);
+        Attribution attribution = Attribution.of(null, Method.SELF_DECLARED, purpose, "办件 " + reference);
+        if (!own.isEmpty()) facts.write(actor, applicant.subject(), own, attribution);
+        if (!house.isEmpty()) facts.write(actor, SubjectRef.house(form.house()), house, attribution);
+    }
+
+    /** Each department's receipt of the applicant's data, filed where the applicant's usage list finds it. */
+    private List<AuditEntry> receipts(ServiceItem item, SubjectRef applicant, String house, Set<String> elements) {
+        Actor department = new Actor("一网通办", Role.DEPARTMENT_OFFICER, item.department(), null, null, Set.of());
+        List<AuditEntry> entries = new ArrayList<>();
+        List<String> own = elements.stream().filter(e -> !e.startsWith("house.")).toList();
+        List<String> ofHouse = elements.stream().filter(e -> e.startsWith("house.")).toList();
+        if (!own.isEmpty()) {
+            boolean person = applicant.type() == SubjectType.PERSON;
+            entries.add(new AuditEntry(department, AuditEntry.Action.READ, item.purpose(), applicant.type(),
+                    person ? AuditEntry.personKey(cipher, new CitizenId(applicant.key())) : applicant.key(),
+                    person ? Masking.citizenId(applicant.key()) : applicant.key(), own, true, "APPLICATION"));
+        }
+        if (!ofHouse.isEmpty()) {
+            entries.add(new AuditEntry(department, AuditEntry.Action.READ, item.purpose(), SubjectType.HOUSE, house,
+                    house, ofHouse, true, "APPLICATION"));
+        }
+        return entries;
+    }
+
+    private static byte[] fingerprint(Applicant applicant, Submission s) {
+        StringBuilder b = new StringBuilder().append(s.kind()).append('|').append(s.code()).append('|')
+                .append(applicant.subject().key()).append('|').append(s.house()).append('|')
+                .append(new TreeMap<>(s.values())).append('|').append(new TreeMap<>(s.licenses()));
+        s.uploads().forEach(u -> b.append('|').append(u.material()).append(':').append(sha256(u.content())));
+        return digest(b.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256(byte[] content) {
+        return HexFormat.of().formatHex(digest(content == null ? new byte[0] : content));
+    }
+
+    private static byte[] digest(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) if (v != null) return v;
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+package org.yiwang.services.internal.decision;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+import org.yiwang.services.AutoDecisionRule;
+import org.yiwang.services.PartAction;
+import org.yiwang.services.PartDecision;
+
+/**
+ * 网约车驾驶员背景核查, per 《网络预约出租汽车经营服务管理暂行办法》第十四条: a licence for a passenger car held for at
+ * least three years, no record of the listed offences, and (Shanghai practice) an age from 21 to 60.
+ */
+@Component
+class RideHailingBackground implements AutoDecisionRule {
+
+    private static final Set<String> CAR_CLASSES = Set.of("A1", "A2", "A3", "B1", "B2", "C1", "C2");
+
+    @Override
+    public String name() {
+        return "RIDE_HAILING_BACKGROUND";
+    }
+
+    @Override
+    public List<String> reads() {
+        return List.of("person.birth_date", "person.driver_license_class", "person.driver_license_first_issue",
+                "person.criminal_record");
+    }
+
+    @Override
+    public PartDecision decide(Map<String, String> values, LocalDate today) {
+        List<String> refusals = new ArrayList<>();
+        String birth = values.get("person.birth_date");
+        String classes = values.get("person.driver_license_class");
+        String firstIssue = values.get("person.driver_license_first_issue");
+        if (birth == null || classes == null || firstIssue == null) {
+            return new PartDecision(PartAction.REJECT, "基础库中缺少出生日期或驾驶证信息,转人工核查不予自动通过"
+                    + " / birth date or driving licence not on file", List.of(), Map.of());
+        }
+        int age = Period.between(LocalDate.parse(birth), today).getYears();
+        if (age < 21 || age > 60) refusals.add("年龄" + age + "岁,不在21至60周岁之间 / age outside 21–60");
+        if (List.of(classes.split(",")).stream().map(String::strip).noneMatch(CAR_CLASSES::contains)) {
+            refusals.add("准驾车型" + classes + "不能驾驶小型客车 / licence class does not cover passenger cars");
+        }
+        int years = Period.between(LocalDate.parse(firstIssue), today).getYears();
+        if (years < 3) refusals.add("驾龄" + years + "年,不满3年 / licence held under three years");
+        String record = values.get("person.criminal_record");
+        if (record != null && !record.isBlank()) {
+            refusals.add("有违法犯罪记录 / a criminal or traffic offence record is on file");
+        }
+        if (!refusals.isEmpty()) {
+            return new PartDecision(PartAction.REJECT, "自动核查未通过:" + String.join(";", refusals), List.of(), Map.of());
+        }
+        return new PartDecision(PartAction.APPROVE, "自动核查通过:年龄" + age + "岁,准驾车型" + classes + ",驾龄" + years
+                + "年,无违法犯罪记录 / automatic check passed", List.of(), Map.of());
+    }
+}
