@@ -199,11 +199,21 @@ class PartWorkflow implements ApplicationParts {
             String v = given.get(f.name());
             if (v == null && f.element() != null) v = partValues.get(f.element());
             if (v == null && current != null) v = current.fields().get(f.name());
+            // a license that names the house takes the application's house
+            if (v == null && "house_code".equals(f.name())) v = application.houseCode();
             if (v != null && !v.isBlank()) fields.put(f.name(), v);
         }
         License issued = licenses.issue(actor, new IssueRequest(type.code(), holderType, holderKey, holderName, fields,
                 current == null ? null : current.id(), application.reference() + " " + row.itemName()));
         return issued.id();
+    }
+
+    /** Fields of the item's result license that no data element supplies: the officer states them on approval. */
+    List<LicenseField> fieldsToState(String itemCode) {
+        ServiceItem item = services.requireItem(itemCode);
+        if (item.resultLicenseType() == null) return List.of();
+        return licenses.type(item.resultLicenseType()).map(t -> t.fields().stream()
+                .filter(f -> f.element() == null && !"house_code".equals(f.name())).toList()).orElse(List.of());
     }
 
     private ApplicationStore.ApplicationRow application(ApplicationStore.PartRow row) {

@@ -79,6 +79,7 @@ class WorkbenchPages {
         part.elements().forEach(e -> names.put(e, catalog.element(e).map(x -> x.nameZh()).orElse(e)));
         model.addAttribute("part", part);
         model.addAttribute("names", names);
+        model.addAttribute("licenseFields", workflow.fieldsToState(part.itemCode()));
         model.addAttribute("daysLeft", WorkingDays.remaining(LocalDate.now(SHANGHAI), part.dueOn()));
         model.addAttribute("timeline", store.events(part.applicationId()).stream()
                 .filter(e -> e.partId().equals(id)).toList());
@@ -88,9 +89,14 @@ class WorkbenchPages {
     @PostMapping("/workbench/parts/{id}/decision")
     String decide(Actor actor, @PathVariable UUID id, @RequestParam PartAction action,
                   @RequestParam(required = false) String reason,
-                  @RequestParam(required = false) List<String> questioned, Model model) {
+                  @RequestParam(required = false) List<String> questioned,
+                  @RequestParam org.springframework.util.MultiValueMap<String, String> params, Model model) {
+        Map<String, String> licenseFields = new HashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("lf.") && !v.isEmpty() && !v.get(0).isBlank()) licenseFields.put(k.substring(3), v.get(0).strip());
+        });
         try {
-            workflow.decide(actor, id, new PartDecision(action, reason, questioned, Map.of()));
+            workflow.decide(actor, id, new PartDecision(action, reason, questioned, licenseFields));
             return "redirect:/workbench/parts/" + id;
         } catch (InvalidInputException e) {
             model.addAttribute("decisionError", e.violations().get(0).detail());
