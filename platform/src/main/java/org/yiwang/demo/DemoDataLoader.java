@@ -27,7 +27,8 @@ import org.yiwang.platform.YiwangProperties;
  * persons plus about a tenth as many legal entities and a quarter as many houses, and the fixed demo subjects —
  * each type imported like any department's file, through the bulk import, attributed to its authoritative
  * department. A type that already has subjects is left alone, so a restart (or a second node) loads nothing
- * twice; since the generation is deterministic, a type loaded later still matches the others.
+ * twice; since the generation is deterministic, a type loaded later still matches the others. Then the demo
+ * subjects get their electronic licenses ({@link DemoLicenses}).
  */
 @Component
 class DemoDataLoader {
@@ -41,11 +42,13 @@ class DemoDataLoader {
     private final YiwangProperties properties;
     private final BulkImport bulkImport;
     private final Subjects subjects;
+    private final DemoLicenses licenses;
 
-    DemoDataLoader(YiwangProperties properties, BulkImport bulkImport, Subjects subjects) {
+    DemoDataLoader(YiwangProperties properties, BulkImport bulkImport, Subjects subjects, DemoLicenses licenses) {
         this.properties = properties;
         this.bulkImport = bulkImport;
         this.subjects = subjects;
+        this.licenses = licenses;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -57,6 +60,7 @@ class DemoDataLoader {
         load(SubjectType.LEGAL_ENTITY, "310104-SCJG",
                 Stream.concat(DemoSubjects.legalEntities(), district.legalEntities(persons)));
         load(SubjectType.HOUSE, "310104-FG", Stream.concat(DemoSubjects.houses(), district.houses(persons)));
+        licenses.issueMissing();
     }
 
     private void load(SubjectType type, String department, Stream<? extends SyntheticDistrict.Subject> rows) {

@@ -33,7 +33,9 @@ class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
             "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-            "/error", "/public/**"};
+            "/error", "/public/**",
+            // e-license verification is for anyone holding a license's identifier or QR code; the issuers' public keys
+            "/verify", "/verify/*", "/api/v1/licenses/*/verification", "/api/v1/licenses/signing-keys"};
 
     @Bean
     static PasswordEncoder passwordEncoder() {

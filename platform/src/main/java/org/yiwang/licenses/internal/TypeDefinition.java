@@ -1,0 +1,18 @@
+package org.yiwang.licenses.internal;
+
+import java.util.Optional;
+import org.yiwang.licenses.LicenseField;
+import org.yiwang.licenses.LicenseType;
+
+/**
+ * A license type with what only this module needs: the number code in identifiers, and — for a license whose
+ * element fields describe another subject than its holder (a property certificate describes a house) — the field
+ * naming that subject and the elements recording the holder as its owner.
+ */
+record TypeDefinition(LicenseType type, String numberCode, String subjectField, String ownerElement,
+                      String ownerNameElement) {
+
+    Optional<LicenseField> field(String name) {
+        return type.fields().stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+}
