@@ -27,6 +27,8 @@ class Definitions {
     private final YAMLMapper yaml = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(YAMLWriteFeature.MINIMIZE_QUOTES)
+            .enable(YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS) // itemType "01" must stay a string
+            .enable(YAMLWriteFeature.INDENT_ARRAYS_WITH_INDICATOR) // lists look like the shipped files
             .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
             .changeDefaultPropertyInclusion(i -> i.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();

@@ -98,6 +98,19 @@ class DefinitionFileLoaderTest {
     }
 
     @Test
+    void everyStoredDefinitionSurvivesTheRoundTripThroughTheYamlBox() {
+        for (StoredItem item : editor.storedItems()) {
+            String yaml = definitions.toYaml(item.definition());
+            assertThat(definitions.itemFromYaml(yaml)).as(yaml).isEqualTo(item.definition());
+        }
+        for (StoredBundle bundle : editor.storedBundles()) {
+            assertThat(definitions.bundleFromYaml(definitions.toYaml(bundle.definition()))).isEqualTo(bundle.definition());
+        }
+        assertThat(definitions.toYaml(editor.stored("RIDE_HAILING").orElseThrow().definition()))
+                .contains("itemType: \"01\"", "- element: person.vehicle_plate\n    required: false");
+    }
+
+    @Test
     void anEditOnAnotherNodeIsSeenWithinSeconds() throws Exception {
         String code = "TEST_FILE_" + Long.toString(System.nanoTime(), 36).toUpperCase();
         loader.load(List.of(new DefinitionFileLoader.Source("test.yaml", file(code, 5))));
