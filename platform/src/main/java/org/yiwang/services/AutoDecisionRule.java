@@ -7,10 +7,12 @@ import java.util.Map;
 /**
  * A rule that decides a part without an officer (e.g. the ride-hailing background check), named by service items'
  * {@code autoDecision}. It sees the part's values plus the elements it {@link #reads()}, read for the item's department
- * under the item's purpose through the audited read path; its reasons are recorded on the part's timeline.
+ * under the item's purpose through the audited read path; its reasons are recorded on the part's timeline. A
+ * definition naming a rule no bean provides is refused (rule {@code unknown-auto-decision}).
  */
 public interface AutoDecisionRule {
 
+    /** The name definitions use, e.g. {@code RIDE_HAILING_BACKGROUND}; unique among the rules. */
     String name();
 
     /** Data elements beyond the item's own that the rule needs (e.g. {@code person.criminal_record}). */

@@ -167,6 +167,10 @@ class ServicesBrowserTest {
             browser.await(By.id("accept")).click();
             browser.wait.until(ExpectedConditions.attributeToBe(By.id("part-status"), "data-status", "ACCEPTED"));
         }
+        // the tax certificate states the tax paid: no data element supplies it, the officer does
+        for (WebElement field : browser.driver.findElements(By.cssSelector("#decisions input[name='lf.amount']"))) {
+            field.sendKeys("18300.00");
+        }
         browser.await(By.id("approve")).click();
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("part-status"), "data-status", "APPROVED"));
     }

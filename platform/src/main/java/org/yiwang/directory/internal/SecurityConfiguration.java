@@ -60,6 +60,8 @@ class SecurityConfiguration {
                 .addFilterBefore(new ApiKeyAuthenticationFilter(api, clients, problems), CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
+                        // the service guide (办事指南) is public information: read without signing in
+                        .requestMatchers(HttpMethod.GET, "/services", "/services/items/*", "/services/bundles/*").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.SYSTEM_ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(loginFailure()).permitAll())
