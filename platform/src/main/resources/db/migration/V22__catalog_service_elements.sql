@@ -83,3 +83,8 @@ SELECT '310104-ZWFW', 'SERVICE_NOTIFICATION', code, '《上海市"一网通办"�
 
 -- at the integrated window the applicant stands before the clerk with their ID card: the clerk sees what they enter
 UPDATE catalog_demand SET in_clear = TRUE WHERE department_code = '310104-ZWFW' AND purpose_code = 'WINDOW_SERVICE';
+
+-- the data center governs the new elements like every other
+INSERT INTO catalog_demand (department_code, purpose_code, element_code, legal_basis, in_clear)
+SELECT '310000-DSJ', 'DATA_GOVERNANCE', code, '《上海市数据条例》第二章 公共数据治理', FALSE FROM catalog_element
+    ON CONFLICT DO NOTHING;

@@ -38,7 +38,7 @@ public final class TestSubjects {
     /** A valid unified social credit code of an enterprise registered in 徐汇区. */
     public static String creditCode() {
         int n = SEQUENCE.incrementAndGet();
-        String body = "91310104" + "MA%07d".formatted(n % 10_000_000) + "X";
+        String body = "91310104" + "MA%06d".formatted(n % 1_000_000) + "X";
         int sum = 0;
         for (int i = 0; i < 17; i++) sum += CREDIT_CHARSET.indexOf(body.charAt(i)) * CREDIT_WEIGHTS[i];
         return body + CREDIT_CHARSET.charAt((31 - sum % 31) % 31);

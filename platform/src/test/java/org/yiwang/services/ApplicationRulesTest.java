@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class ApplicationRulesTest {
 
+    static final Map<String, String> PLATE = Map.of("person.vehicle_plate", "沪B54321");
+
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
     @Autowired Facts facts;
@@ -81,15 +83,15 @@ class ApplicationRulesTest {
                 .filter(l -> l.typeCode().equals("ID_CARD")).findFirst().orElseThrow();
         String forged = card.id().substring(0, card.id().length() - 1)
                 + (card.id().endsWith("0") ? "1" : "0");
-        submit(driver.user(), "ITEM", "RIDE_HAILING", Map.of(), Map.of("RIDE_HAILING.ID_CARD", forged))
+        submit(driver.user(), "ITEM", "RIDE_HAILING", PLATE, Map.of("RIDE_HAILING.ID_CARD", forged))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("materials.RIDE_HAILING.ID_CARD"))
                 .andExpect(jsonPath("$.rule").value("license-forged"));
         licenses.revoke(Actor.system("310104-GA"), card.id(), "证件挂失");
-        submit(driver.user(), "ITEM", "RIDE_HAILING", Map.of(), Map.of("RIDE_HAILING.ID_CARD", card.id()))
+        submit(driver.user(), "ITEM", "RIDE_HAILING", PLATE, Map.of("RIDE_HAILING.ID_CARD", card.id()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.rule").value("license-revoked"));
         var other = fixtures.person("他人", "1", "1985-05-05", true);
         String othersCard = licenses.heldBy(SubjectType.PERSON, other.citizenId()).get(0).id();
-        submit(driver.user(), "ITEM", "RIDE_HAILING", Map.of(), Map.of("RIDE_HAILING.ID_CARD", othersCard))
+        submit(driver.user(), "ITEM", "RIDE_HAILING", PLATE, Map.of("RIDE_HAILING.ID_CARD", othersCard))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.rule").value("license-holder"));
         assertThat(jdbc.sql("SELECT count(*) FROM services_application WHERE submitted_by = ?")
                 .param(driver.user().actor().username()).query(Long.class).single()).isZero();

@@ -103,7 +103,7 @@ class HotelChangeTest {
                 .andExpect(jsonPath("$.values['entity.premises_area']").value("1200.5"))
                 .andExpect(jsonPath("$.values", not(hasKey("entity.security_officer"))));
         // the typed fact reached the base, declared by the applicant
-        var view = personalData.read(Actor.system("310104-DSJ"), new ReadRequest(SubjectRef.legalEntity(hotel.creditCode()),
+        var view = personalData.read(Actor.system("310000-DSJ"), new ReadRequest(SubjectRef.legalEntity(hotel.creditCode()),
                 List.of("entity.security_officer"), "DATA_GOVERNANCE", true));
         assertThat(view.values().get("entity.security_officer").provenance().method().name()).isEqualTo("SELF_DECLARED");
 
@@ -123,7 +123,7 @@ class HotelChangeTest {
             assertThat(licenses.require(old.id()).status()).isEqualTo(License.Status.SUPERSEDED);
         }
         // the health commission confirmed the number of employees: now its authoritative value
-        var confirmed = personalData.read(Actor.system("310104-DSJ"), new ReadRequest(SubjectRef.legalEntity(hotel.creditCode()),
+        var confirmed = personalData.read(Actor.system("310000-DSJ"), new ReadRequest(SubjectRef.legalEntity(hotel.creditCode()),
                 List.of("entity.employees"), "DATA_GOVERNANCE", true));
         assertThat(confirmed.values().get("entity.employees").provenance().sourceDepartment()).isEqualTo("310104-WJW");
 

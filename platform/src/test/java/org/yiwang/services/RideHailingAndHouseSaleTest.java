@@ -74,7 +74,7 @@ class RideHailingAndHouseSaleTest {
     @Test
     void aDriverWithARecordIsRejectedWithTheReason() throws Exception {
         var driver = fixtures.driver(true);
-        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of(), null);
+        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪C11111"), null);
         JsonNode done = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> application(driver.user(), id), a -> a.get("status").asString().equals("CLOSED"));
         assertThat(done.get("parts").get(0).get("status").asString()).isEqualTo("REJECTED");

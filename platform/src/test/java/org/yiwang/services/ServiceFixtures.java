@@ -44,14 +44,15 @@ public class ServiceFixtures {
     public Hotel hotel() {
         String code = TestSubjects.creditCode();
         String rep = person("王丽", "2", "1980-04-12", false).citizenId();
-        write("310104-SCJG", SubjectRef.legalEntity(code), Map.of("entity.name", "上海徐汇衡山宾馆有限公司",
+        write("310104-SCJG", SubjectRef.legalEntity(code), pairs("entity.name", "上海徐汇衡山宾馆有限公司",
                 "entity.type", "1100", "entity.legal_rep_name", "王丽", "entity.legal_rep_citizen_id", rep,
                 "entity.address", "上海市徐汇区衡山路8号", "entity.division", "310104014",
                 "entity.business_scope", "住宿服务;餐饮服务;酒类零售", "entity.status", "1",
+                "entity.registered_capital", "800", "entity.established_date", "2008-06-18",
                 "entity.phone", "02164370000"));
         issue("BUSINESS_LICENSE", SubjectType.LEGAL_ENTITY, code, "上海徐汇衡山宾馆有限公司", Map.of(
                 "name", "上海徐汇衡山宾馆有限公司", "type", "1100", "legal_rep", "王丽", "address", "上海市徐汇区衡山路8号",
-                "scope", "住宿服务;餐饮服务;酒类零售"));
+                "scope", "住宿服务;餐饮服务;酒类零售", "capital", "800", "established", "2008-06-18"));
         issue("PUBLIC_HYGIENE", SubjectType.LEGAL_ENTITY, code, "上海徐汇衡山宾馆有限公司", Map.of(
                 "name", "上海徐汇衡山宾馆有限公司", "address", "上海市徐汇区衡山路8号", "premises_area", "1200.5",
                 "hygiene_scope", "旅店业"));
@@ -103,9 +104,10 @@ public class ServiceFixtures {
         String id = TestSubjects.citizenId();
         write("310104-GA", SubjectRef.person(id), Map.of("person.name", name, "person.gender", gender,
                 "person.birth_date", birthDate, "person.household_address", "上海市徐汇区天平路100号",
-                "person.division", "310104014", "person.status", "1", "person.phone", "139" + id.substring(10, 18)));
+                "person.division", "310104014", "person.status", "1", "person.ethnicity", "01",
+                "person.phone", "139" + id.substring(6, 14)));
         if (idCard) {
-            issue("ID_CARD", SubjectType.PERSON, id, name, Map.of("name", name, "gender", gender,
+            issue("ID_CARD", SubjectType.PERSON, id, name, Map.of("name", name, "gender", gender, "ethnicity", "01",
                     "birth_date", birthDate, "address", "上海市徐汇区天平路100号"));
         }
         return new Resident(id, resident(id));
@@ -132,6 +134,12 @@ public class ServiceFixtures {
 
     private static ActorPrincipal principal(Actor actor) {
         return new ActorPrincipal(actor, "", true);
+    }
+
+    private static Map<String, String> pairs(String... keysAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) map.put(keysAndValues[i], keysAndValues[i + 1]);
+        return map;
     }
 
     private void write(String department, SubjectRef subject, Map<String, String> values) {

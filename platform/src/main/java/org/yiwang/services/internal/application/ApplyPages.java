@@ -64,12 +64,12 @@ class ApplyPages {
     @Configuration(proxyBeanMethods = false)
     static class Menu {
         @Bean
-        MenuItem myApplications() {
+        MenuItem myApplicationsMenu() {
             return new MenuItem("services.menu.mine", "/me/applications", Set.of(Role.RESIDENT, Role.ENTERPRISE), 12);
         }
 
         @Bean
-        MenuItem window() {
+        MenuItem windowMenu() {
             return new MenuItem("services.menu.window", "/window", Set.of(Role.WINDOW_CLERK), 30);
         }
     }

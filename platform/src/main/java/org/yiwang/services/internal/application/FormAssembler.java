@@ -83,7 +83,9 @@ class FormAssembler {
                 if (p.licenseType() != null) paperCopies++;
             }
         }
-        return new ApplicationForm(target, applicant.subject(), view.display(), house, houses, fields, materials,
+        String name = view.value(applicant.subject().type() == SubjectType.PERSON ? "person.name" : "entity.name");
+        return new ApplicationForm(target, applicant.subject(), name != null ? name : view.display(), house, houses,
+                fields, materials,
                 paperFields, paperCopies);
     }
 

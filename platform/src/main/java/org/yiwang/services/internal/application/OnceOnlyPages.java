@@ -26,7 +26,7 @@ class OnceOnlyPages {
     @Configuration(proxyBeanMethods = false)
     static class Menu {
         @Bean
-        MenuItem onceOnly() {
+        MenuItem onceOnlyMenu() {
             return new MenuItem("services.menu.onceOnly", "/services/once-only",
                     Set.of(Role.DATA_ADMIN, Role.COMMAND_CENTER, Role.SYSTEM_ADMIN), 240);
         }

@@ -52,7 +52,7 @@ class WorkbenchPages {
     @Configuration(proxyBeanMethods = false)
     static class Menu {
         @Bean
-        MenuItem workbench() {
+        MenuItem workbenchMenu() {
             return new MenuItem("services.menu.workbench", "/workbench", Set.of(Role.DEPARTMENT_OFFICER), 40);
         }
     }
