@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -76,8 +77,8 @@ class ServiceCatalogLicenseRulesTest {
     void theGuideNamesTheLicences() throws Exception {
         mvc.perform(get("/services/bundles/HOTEL_CHANGE"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("酒类商品零售许可证"), containsString("特种行业许可证"),
-                        containsString("食品经营许可证"))));
+                .andExpect(content().string(allOf(containsString("<span>酒类商品零售许可证</span>"),
+                        containsString("<span>食品经营许可证</span>"), not(containsString(">LIQUOR_RETAIL<")))));
     }
 
     private ResultActions putItem(String code, ObjectNode definition) throws Exception {
