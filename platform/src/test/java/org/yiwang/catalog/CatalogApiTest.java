@@ -163,8 +163,8 @@ class CatalogApiTest {
 
     @Test
     void explainShowsTheDecisionAndTheRuleTrace() throws Exception {
-        mvc.perform(get("/api/v1/catalog/sharing/explain").param("consumer", "310104-JT").param("element", "person.phone")
-                        .param("purpose", "RIDE_HAILING_CHECK").with(user(ADMIN)))
+        mvc.perform(get("/api/v1/catalog/sharing/explain").param("consumer", "310104-JT")
+                        .param("element", "person.marital_status").param("purpose", "RIDE_HAILING_CHECK").with(user(ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.decision.allowed").value(false))
                 .andExpect(jsonPath("$.decision.reason").value("NO_DEMAND_ENTRY"))

@@ -16,9 +16,9 @@ class CatalogValidationTest {
 
     @Test
     void seedsTheElementsOtherModulesUse() {
-        assertThat(catalog.elements(SubjectType.PERSON)).hasSize(22);
-        assertThat(catalog.elements(SubjectType.LEGAL_ENTITY)).hasSize(12);
-        assertThat(catalog.elements(SubjectType.HOUSE)).hasSize(8);
+        assertThat(catalog.elements(SubjectType.PERSON)).hasSize(23);
+        assertThat(catalog.elements(SubjectType.LEGAL_ENTITY)).hasSize(20);
+        assertThat(catalog.elements(SubjectType.HOUSE)).hasSize(11);
         assertThat(catalog.require("person.citizen_id").sensitivity()).isEqualTo(4);
         assertThat(catalog.responsibleDepartment("person.marital_status")).contains("310104-MZ");
         assertThat(catalog.responsibleDepartment("house.area")).contains("310104-FG");

@@ -80,7 +80,7 @@ class SharingPolicyTest {
         assertThat(otherPurpose.allowed()).isFalse();
         assertThat(otherPurpose.reason()).isEqualTo("NO_DEMAND_ENTRY");
 
-        var otherElement = policy.decide(Consumer.department("310104-JT"), "person.phone", "RIDE_HAILING_CHECK");
+        var otherElement = policy.decide(Consumer.department("310104-JT"), "person.marital_status", "RIDE_HAILING_CHECK");
         assertThat(otherElement.reason()).isEqualTo("NO_DEMAND_ENTRY");
 
         var otherStreet = policy.decide(Consumer.department("310104-WJW"), "person.name", "GRASSROOTS_GOVERNANCE");
