@@ -43,6 +43,12 @@ class ServicesBrowserTest {
         browser = new Browser(port);
     }
 
+    /** Each scenario starts signed out, whatever the one before left behind. */
+    @org.junit.jupiter.api.BeforeEach
+    void signedOut() {
+        browser.driver.manage().deleteAllCookies();
+    }
+
     @AfterAll
     static void stop() {
         if (browser != null) browser.close();

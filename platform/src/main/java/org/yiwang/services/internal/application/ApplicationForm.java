@@ -30,11 +30,11 @@ record ApplicationForm(Target target, SubjectRef applicant, String applicantName
     record Field(DataElement element, boolean required, String value, boolean masked, Provenance provenance,
                  boolean locked, List<String> departments) {
 
-        String code() {
+        public String code() {
             return element.code();
         }
 
-        boolean missing() {
+        public boolean missing() {
             return value == null;
         }
     }
@@ -42,24 +42,24 @@ record ApplicationForm(Target target, SubjectRef applicant, String applicantName
     /** A material of an item; {@code license} is the held electronic license that satisfies it (免提交), if any. */
     record MaterialSlot(ServiceItem item, ServiceItem.Material material, License license) {
 
-        String key() {
+        public String key() {
             return item.code() + "." + material.code();
         }
 
-        boolean needsUpload() {
+        public boolean needsUpload() {
             return license == null;
         }
     }
 
-    List<Field> missing() {
+    public List<Field> missing() {
         return fields.stream().filter(Field::missing).toList();
     }
 
-    List<Field> prefilled() {
+    public List<Field> prefilled() {
         return fields.stream().filter(f -> !f.missing()).toList();
     }
 
-    Field field(String code) {
+    public Field field(String code) {
         return fields.stream().filter(f -> f.code().equals(code)).findFirst().orElse(null);
     }
 }

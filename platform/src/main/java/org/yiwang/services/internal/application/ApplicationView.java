@@ -16,12 +16,12 @@ record ApplicationView(ApplicationStore.ApplicationRow application, List<PartVie
     record PartView(ApplicationStore.PartRow row, Map<String, String> values, Map<String, String> materials,
                     List<ApplicationStore.Event> timeline, int workingDaysLeft) {
 
-        LocalDate dueOn() {
+        public LocalDate dueOn() {
             return row.dueOn();
         }
     }
 
-    Status status() {
+    public Status status() {
         List<PartStatus> statuses = parts.stream().map(p -> p.row().status()).toList();
         if (statuses.contains(PartStatus.RETURNED)) return Status.NEEDS_CORRECTION;
         if (statuses.stream().allMatch(s -> s == PartStatus.APPROVED)) return Status.COMPLETED;

@@ -154,9 +154,15 @@ class ApplyPages {
     @GetMapping("/me/applications/{id}")
     @PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE', 'WINDOW_CLERK')")
     String application(Actor actor, @PathVariable UUID id, Model model) {
-        model.addAttribute("view", mine.view(actor, id));
+        ApplicationView view = mine.view(actor, id);
+        Map<String, String> elements = elementNames();
+        Map<UUID, String> sent = new HashMap<>();
+        view.parts().forEach(p -> sent.put(p.row().id(), String.join("、",
+                p.row().elements().stream().map(e -> elements.getOrDefault(e, e)).toList())));
+        model.addAttribute("view", view);
+        model.addAttribute("sent", sent);
         model.addAttribute("departments", departmentNames());
-        model.addAttribute("elements", elementNames());
+        model.addAttribute("elements", elements);
         return "services/apply/application";
     }
 
@@ -182,7 +188,12 @@ class ApplyPages {
         model.addAttribute("errors", errors);
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         model.addAttribute("onBehalf", actor.role() == Role.WINDOW_CLERK);
-        model.addAttribute("departments", departmentNames());
+        Map<String, String> departments = departmentNames();
+        model.addAttribute("departments", departments);
+        Map<String, String> usedBy = new HashMap<>();
+        form.fields().forEach(f -> usedBy.put(f.code(), String.join("、",
+                f.departments().stream().map(d -> departments.getOrDefault(d, d)).toList())));
+        model.addAttribute("usedBy", usedBy);
         model.addAttribute("codes", codeOptions(form));
         return "services/apply/form";
     }
