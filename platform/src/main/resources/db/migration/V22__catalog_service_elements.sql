@@ -81,10 +81,14 @@ INSERT INTO catalog_demand (department_code, purpose_code, element_code, legal_b
 SELECT '310104-ZWFW', 'SERVICE_NOTIFICATION', code, '《上海市"一网通办"若干规定》第十九条', TRUE FROM catalog_element
  WHERE code IN ('person.name', 'person.phone', 'entity.name', 'entity.phone');
 
--- at the integrated window the applicant stands before the clerk with their ID card: the clerk sees what they enter
-UPDATE catalog_demand SET in_clear = TRUE WHERE department_code = '310104-ZWFW' AND purpose_code = 'WINDOW_SERVICE';
-
 -- the data center governs the new elements like every other
 INSERT INTO catalog_demand (department_code, purpose_code, element_code, legal_basis, in_clear)
 SELECT '310000-DSJ', 'DATA_GOVERNANCE', code, '《上海市数据条例》第二章 公共数据治理', FALSE FROM catalog_element
     ON CONFLICT DO NOTHING;
+
+-- departments that issue a license to a person print the holder's name: they receive it in clear; the ride-hailing
+-- check computes the driver's age from the birth date
+UPDATE catalog_demand SET in_clear = TRUE
+ WHERE (element_code = 'person.name' OR (element_code = 'person.birth_date' AND purpose_code = 'RIDE_HAILING_CHECK'))
+   AND (department_code, purpose_code) IN (('310104-JT', 'RIDE_HAILING_CHECK'), ('310104-FG', 'HOUSE_TRANSFER'),
+                                           ('310104-SWJ', 'HOUSE_SALE_TAX'));

@@ -123,9 +123,18 @@ class ServicesBrowserTest {
         browser.logout();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired org.yiwang.basedata.Facts facts;
+    @org.springframework.beans.factory.annotation.Autowired org.yiwang.licenses.Licenses licenses;
+    @org.springframework.beans.factory.annotation.Autowired org.yiwang.directory.Users users;
+
+    /** The seller is a fresh resident with an account of their own: the demo flat stays with 张伟. */
     @Test
     void theHouseSaleIsOnePassThroughTwoDepartments() throws Exception {
-        browser.login("resident", PASSWORD);
+        var seller = new org.yiwang.services.ServiceFixtures(facts, licenses).seller();
+        String username = "seller" + seller.citizenId().substring(12);
+        users.create(new org.yiwang.directory.NewUser(username, PASSWORD, "赵敏", org.yiwang.kernel.Role.RESIDENT, null,
+                null, seller.citizenId(), java.util.Set.of()));
+        browser.login(username, PASSWORD);
         browser.open("/apply/bundles/HOUSE_SALE");
         browser.await(By.id("apply-form"));
         browser.driver.findElement(By.id("v.house.buyer_citizen_id")).sendKeys(TestSubjects.citizenId());
@@ -144,7 +153,7 @@ class ServicesBrowserTest {
             approve(reference, false);
             browser.logout();
         }
-        browser.login("resident", PASSWORD);
+        browser.login(username, PASSWORD);
         browser.open("/me/applications");
         browser.await(By.linkText(reference)).click();
         assertThat(browser.await(By.id("app-status")).getAttribute("data-status")).isEqualTo("COMPLETED");

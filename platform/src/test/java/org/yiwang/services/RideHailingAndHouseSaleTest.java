@@ -72,6 +72,27 @@ class RideHailingAndHouseSaleTest {
     }
 
     @Test
+    void aWindowClerkAppliesOnBehalfOfADriverWhoGetsThePermitInHisName() throws Exception {
+        var driver = fixtures.driver(false);
+        JsonNode form = json.readTree(mvc.perform(post("/api/v1/forms").with(user(ServiceFixtures.clerk())).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"ITEM\",\"code\":\"RIDE_HAILING\",\"applicant\":\"" + driver.citizenId() + "\"}"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(form.get("applicant").asString()).isEqualTo("刘*");
+        var body = Map.of("kind", "ITEM", "code", "RIDE_HAILING", "applicant", driver.citizenId(),
+                "values", Map.of("person.vehicle_plate", "沪D22222"), "idempotencyKey", UUID.randomUUID().toString());
+        String id = json.readTree(mvc.perform(post("/api/v1/applications").with(user(ServiceFixtures.clerk())).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        // the driver follows it in his own account, and the permit carries his name in full
+        JsonNode done = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> application(driver.user(), id), a -> a.get("status").asString().equals("COMPLETED"));
+        assertThat(licenses.require(done.get("parts").get(0).get("licenseId").asString()).holderName()).isEqualTo("刘强");
+        mvc.perform(get("/api/v1/me/data-usage").with(user(driver.user())))
+                .andExpect(jsonPath("$.items[*].purpose", org.hamcrest.Matchers.hasItem("WINDOW_SERVICE")));
+    }
+
+    @Test
     void aDriverWithARecordIsRejectedWithTheReason() throws Exception {
         var driver = fixtures.driver(true);
         String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪C11111"), null);

@@ -65,7 +65,7 @@ class ServiceCatalogTest {
         assertThat(ride.resultLicenseType()).isEqualTo("RIDE_HAILING_DRIVER");
         assertThat(ride.materials()).allMatch(Material::electronic).extracting(Material::licenseType)
                 .containsExactly("ID_CARD", "HOUSEHOLD_REGISTER", "DRIVER_LICENSE");
-        assertThat(ride.elements()).contains(new ServiceItem.ItemElement("person.vehicle_plate", false),
+        assertThat(ride.elements()).contains(new ServiceItem.ItemElement("person.vehicle_plate", true),
                 new ServiceItem.ItemElement("person.driver_license_class", true));
         assertThat(ride.promisedDays()).isLessThanOrEqualTo(ride.legalDays());
     }

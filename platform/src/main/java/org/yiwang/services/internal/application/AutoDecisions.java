@@ -3,10 +3,8 @@ package org.yiwang.services.internal.application;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -60,12 +58,12 @@ class AutoDecisions {
         Actor system = Actor.system(item.department());
         Part part = workflow.part(system, event.partId());
         Map<String, String> values = new LinkedHashMap<>(part.values());
-        Set<String> extra = new LinkedHashSet<>(rule.reads());
-        extra.removeAll(values.keySet());
-        if (!extra.isEmpty()) {
+        // what the rule judges comes from the base as the department may see it, not from the applicant's form
+        if (!rule.reads().isEmpty()) {
             var view = personalData.read(system, new ReadRequest(new SubjectRef(part.applicantType(), part.applicantKey()),
-                    List.copyOf(extra), item.purpose(), true));
-            view.values().forEach((k, v) -> values.putIfAbsent(k, v.value()));
+                    rule.reads(), item.purpose(), true));
+            rule.reads().forEach(values::remove);
+            view.values().forEach((k, v) -> values.put(k, v.value()));
         }
         PartDecision decision = rule.decide(values, LocalDate.now(SHANGHAI));
         workflow.decide(system, part.id(), decision);

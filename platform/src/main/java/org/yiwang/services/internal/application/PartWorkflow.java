@@ -190,7 +190,9 @@ class PartWorkflow implements ApplicationParts {
         String holderKey = item.resultHolder() == null ? values.openKey(application.applicantEnc())
                 : partValues.get(item.resultHolder());
         // the holder's name sits beside their ID element, e.g. house.buyer_citizen_id → house.buyer_name
-        String holderName = item.resultHolder() == null ? application.applicantName()
+        String holderName = item.resultHolder() == null
+                ? partValues.getOrDefault(holderType == SubjectType.PERSON ? "person.name" : "entity.name",
+                        application.applicantName())
                 : partValues.get(item.resultHolder().replace("_citizen_id", "_name"));
         License current = licenses.heldBy(holderType, holderKey).stream()
                 .filter(l -> l.typeCode().equals(type.code())).findFirst().orElse(null);

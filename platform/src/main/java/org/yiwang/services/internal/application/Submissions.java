@@ -25,6 +25,8 @@ import org.yiwang.basedata.Attribution;
 import org.yiwang.basedata.Fact;
 import org.yiwang.basedata.Facts;
 import org.yiwang.basedata.Method;
+import org.yiwang.basedata.PersonalData;
+import org.yiwang.basedata.ReadRequest;
 import org.yiwang.basedata.SubjectRef;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.Actor;
@@ -62,6 +64,7 @@ class Submissions {
     private final Catalog catalog;
     private final Licenses licenses;
     private final Facts facts;
+    private final PersonalData personalData;
     private final AuditLog audit;
     private final FieldCipher cipher;
     private final ApplicationStore store;
@@ -69,7 +72,7 @@ class Submissions {
     private final ApplicationEventPublisher events;
 
     Submissions(ServiceCatalog services, Applicants applicants, FormAssembler forms, Catalog catalog,
-                Licenses licenses, Facts facts, AuditLog audit, FieldCipher cipher, ApplicationStore store,
+                Licenses licenses, Facts facts, PersonalData personalData, AuditLog audit, FieldCipher cipher, ApplicationStore store,
                 PartValues partValues, ApplicationEventPublisher events) {
         this.services = services;
         this.applicants = applicants;
@@ -77,6 +80,7 @@ class Submissions {
         this.catalog = catalog;
         this.licenses = licenses;
         this.facts = facts;
+        this.personalData = personalData;
         this.audit = audit;
         this.cipher = cipher;
         this.store = store;
@@ -139,6 +143,7 @@ class Submissions {
             item.elements().forEach(e -> {
                 if (values.containsKey(e.element())) own.put(e.element(), values.get(e.element()));
             });
+            own.putAll(unmaskedFor(item, form, applicant.subject()));
             Map<String, String> refs = new LinkedHashMap<>();
             item.materials().forEach(m -> {
                 String ref = materialRefs.get(item.code() + "." + m.code());
@@ -157,6 +162,29 @@ class Submissions {
         audit.recordAll(receipts);
         events.publishEvent(new ApplicationSubmitted(id));
         return new Submitted(id, reference);
+    }
+
+    /**
+     * At the window the clerk sees sensitive values masked; the department receives them as its own demand-list
+     * entry allows, read for it under the item's purpose (audited).
+     */
+    private Map<String, String> unmaskedFor(ServiceItem item, ApplicationForm form, SubjectRef applicant) {
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> masked = item.elements().stream().map(ServiceItem.ItemElement::element)
+                .filter(e -> form.field(e) != null && form.field(e).masked()).toList();
+        if (masked.isEmpty()) return out;
+        Actor department = Actor.system(item.department());
+        List<String> own = masked.stream().filter(e -> !e.startsWith("house.")).toList();
+        List<String> ofHouse = masked.stream().filter(e -> e.startsWith("house.")).toList();
+        if (!own.isEmpty()) readInto(out, department, applicant, own, item.purpose());
+        if (!ofHouse.isEmpty()) readInto(out, department, SubjectRef.house(form.house()), ofHouse, item.purpose());
+        return out;
+    }
+
+    private void readInto(Map<String, String> out, Actor actor, SubjectRef subject, List<String> elements,
+                          String purpose) {
+        personalData.read(actor, new ReadRequest(subject, elements, purpose, true)).values()
+                .forEach((k, v) -> out.put(k, v.value()));
     }
 
     private void collectValues(ApplicationForm form, Map<String, String> offered, Map<String, String> values,

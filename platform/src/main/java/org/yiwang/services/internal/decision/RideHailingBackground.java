@@ -31,13 +31,21 @@ class RideHailingBackground implements AutoDecisionRule {
                 "person.criminal_record");
     }
 
+    private static boolean isDate(String value) {
+        try {
+            return value != null && LocalDate.parse(value) != null;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false; // masked or malformed: not something to decide on
+        }
+    }
+
     @Override
     public PartDecision decide(Map<String, String> values, LocalDate today) {
         List<String> refusals = new ArrayList<>();
         String birth = values.get("person.birth_date");
         String classes = values.get("person.driver_license_class");
         String firstIssue = values.get("person.driver_license_first_issue");
-        if (birth == null || classes == null || firstIssue == null) {
+        if (!isDate(birth) || classes == null || !isDate(firstIssue)) {
             return new PartDecision(PartAction.REJECT, "基础库中缺少出生日期或驾驶证信息,转人工核查不予自动通过"
                     + " / birth date or driving licence not on file", List.of(), Map.of());
         }

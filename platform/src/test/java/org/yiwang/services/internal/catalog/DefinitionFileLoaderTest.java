@@ -107,7 +107,7 @@ class DefinitionFileLoaderTest {
             assertThat(definitions.bundleFromYaml(definitions.toYaml(bundle.definition()))).isEqualTo(bundle.definition());
         }
         assertThat(definitions.toYaml(editor.stored("RIDE_HAILING").orElseThrow().definition()))
-                .contains("itemType: \"01\"", "- element: person.vehicle_plate\n    required: false");
+                .contains("itemType: \"01\"", "- element: person.vehicle_plate\n    required: true");
     }
 
     @Test
