@@ -45,11 +45,6 @@ class OnceOnlyReport {
         public int paperMaxPerFact() {
             return facts.stream().mapToInt(Fact::paperForms).max().orElse(0);
         }
-
-        /** Share of the paper forms' typing that yiwang saved, 0–1. */
-        public double typingSaved() {
-            return paperFacts == 0 ? 0 : 1 - typedAverage / paperFacts;
-        }
     }
 
     record Fact(String element, String name, int paperForms, long typedIn) {}
