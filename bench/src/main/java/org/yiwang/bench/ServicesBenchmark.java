@@ -40,6 +40,7 @@ final class ServicesBenchmark {
     static void run(ApplicationContext platform, int port, long seed, Settings settings) throws Exception {
         DataSource dataSource = platform.getBean(DataSource.class);
         CpuMeter meter = CpuMeter.of(dataSource);
+        PgStatements statements = PgStatements.of(dataSource);
         List<Hotels.Hotel> hotels = Hotels.create(platform, seed, settings.persons(), settings.hotels());
         int accounts = Math.min(settings.clients(), hotels.size());
         List<Hotels.Account> users = Hotels.accounts(platform, hotels, accounts);
@@ -97,9 +98,11 @@ final class ServicesBenchmark {
                 probeHotel.subjectId(), auditBefore, changeBefore);
         Results.note("one submission writes: " + template.describe());
 
+        statements.reset();
         Load.Outcome submit = load(settings, meter, port, users, sessions, firstError, (session, hotel) ->
                 ok(session.postJson("/api/v1/applications", submission(hotel)), 201, firstError));
         report("submit", submit, firstError);
+        statements.report("submission", "INSERT INTO services_application");
         long drainStart = System.nanoTime();
         drain(dataSource);
         Results.result("submit_backlog_drain", (System.nanoTime() - drainStart) / 1e9, "s");
@@ -107,10 +110,12 @@ final class ServicesBenchmark {
         try {
             PlainSubmissions.createTables(dataSource, hotels.stream().map(Hotels.Hotel::subjectId).toList());
             AtomicInteger next = new AtomicInteger();
+            statements.reset();
             Load.Outcome plain = Load.run(settings.clients(), settings.warmup(), settings.measure(), new String[] {""},
                     () -> new PlainSubmissions.Writer(dataSource, template, users.get(next.getAndIncrement() % accounts)
                             .hotels().stream().map(Hotels.Hotel::subjectId).toList()), meter);
             report("submit_plain", plain, firstError);
+            statements.report("submission", "INSERT INTO " + PlainSubmissions.PREFIX + "services_application");
             Results.result("submit_ratio", submit.throughput() / plain.throughput(), "ratio");
         } finally {
             PlainSubmissions.dropTables(dataSource);
