@@ -8,9 +8,9 @@ import java.util.Set;
  * What to run: system properties {@code bench.*} first, then the environment for the database server.
  *
  * @param persons  persons generated and imported ({@code bench.persons}, default 1,000,000)
- * @param measure  how long each read load runs ({@code bench.seconds}, default 30)
- * @param warmup   untimed load before each measured read load ({@code bench.warmupSeconds}, default 20: lets the JIT compile the request path)
- * @param clients  concurrent readers ({@code bench.clients}, default 32)
+ * @param measure  how long each load runs ({@code bench.seconds}, default 30)
+ * @param warmup   untimed load before each measured load ({@code bench.warmupSeconds}, default 20: lets the JIT compile the request path)
+ * @param clients  concurrent clients ({@code bench.clients}, default 32)
  * @param hotels   hotel enterprises created for the 一网通办 figures ({@code bench.hotels}, default 2,000)
  * @param suites   what to measure after the import ({@code bench.suites}, default {@code read,services}): the
  *                 audited reads and/or the 一网通办 prefill and submissions; the import always runs (it makes the base)
