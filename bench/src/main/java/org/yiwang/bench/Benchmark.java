@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,13 +20,13 @@ import org.yiwang.kernel.SubjectType;
 
 /**
  * The benchmark of the data foundation (see README.md): generates a synthetic district, starts the platform
- * in-process on PostgreSQL, and measures bulk import and audited reads, each beside its plain JDBC baseline in the
- * same run and database. Prints {@code RESULT <name>=<value> <unit>} lines.
+ * in-process on PostgreSQL, and measures bulk import, audited reads and 一网通办 (prefilled forms, bundle
+ * submissions), each beside its plain baseline in the same run and database. Prints {@code RESULT <name>=<value> <unit>} lines.
  */
 public final class Benchmark {
 
     /** Not the demo's seed, so that a benchmark never mistakes demo residents for its own. */
-    private static final long SEED = 20_250_101L;
+    static final long SEED = 20_250_101L;
     private static final int SAMPLE = 100_000;
 
     private Benchmark() {}
@@ -36,8 +37,10 @@ public final class Benchmark {
         int status = 0;
         try {
             Results.note("persons=" + settings.persons() + " clients=" + settings.clients() + " seconds="
-                    + settings.measure().toSeconds() + " database=" + (settings.embedded() ? "embedded (ephemeral)"
-                    : "server"));
+                    + settings.measure().toSeconds() + " suites="
+                    + String.join(",", new TreeSet<>(settings.suites()))
+                    + (settings.runs("services") ? " hotels=" + settings.hotels() : "")
+                    + " database=" + (settings.embedded() ? "embedded (ephemeral)" : "server"));
             Path csv = work.resolve("persons.csv");
             String[] citizenIds = generate(settings.persons(), csv);
             try (ConfigurableApplicationContext platform = start(settings, work)) {
@@ -45,7 +48,8 @@ public final class Benchmark {
                 try {
                     ImportBenchmark.run(dataSource, platform.getBean(BulkImport.class), csv, settings.persons());
                     int port = Integer.parseInt(platform.getEnvironment().getRequiredProperty("local.server.port"));
-                    ReadBenchmark.run(platform, port, citizenIds, settings);
+                    if (settings.runs("read")) ReadBenchmark.run(platform, port, citizenIds, settings);
+                    if (settings.runs("services")) ServicesBenchmark.run(platform, port, SEED, settings);
                 } finally {
                     ImportBenchmark.dropPlainTable(dataSource);
                 }

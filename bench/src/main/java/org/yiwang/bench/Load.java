@@ -1,5 +1,7 @@
 package org.yiwang.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +31,11 @@ final class Load {
         Operation open() throws Exception;
     }
 
-    /** What the measured period gave. Latencies in microseconds. */
-    record Outcome(long ok, long failed, double seconds, Histogram latencies) {
+    /**
+     * What the measured period gave. Latencies in microseconds; {@code clientCpu}: CPU seconds the clients used;
+     * {@code cpu}: who used the machine's CPU meanwhile, when a meter was given.
+     */
+    record Outcome(long ok, long failed, double seconds, Histogram latencies, double clientCpu, CpuMeter.Usage cpu) {
 
         double throughput() {
             return ok / seconds;
@@ -48,6 +53,11 @@ final class Load {
 
     static Outcome run(int clients, Duration warmup, Duration measure, String[] keys, OperationFactory operations)
             throws Exception {
+        return run(clients, warmup, measure, keys, operations, null);
+    }
+
+    static Outcome run(int clients, Duration warmup, Duration measure, String[] keys, OperationFactory operations,
+                       CpuMeter meter) throws Exception {
         long start = System.nanoTime();
         long measureFrom = start + warmup.toNanos();
         long measureUntil = measureFrom + measure.toNanos();
@@ -57,16 +67,27 @@ final class Load {
             for (int i = 0; i < clients; i++) {
                 futures.add(pool.submit(() -> client(operations, keys, measureFrom, measureUntil)));
             }
+            CpuMeter.Snapshot from = null;
+            CpuMeter.Snapshot to = null;
+            if (meter != null) {
+                sleepUntil(measureFrom);
+                from = meter.snapshot();
+                sleepUntil(measureUntil);
+                to = meter.snapshot();
+            }
             long ok = 0;
             long failed = 0;
+            double clientCpu = 0;
             Histogram all = new Histogram(MAX_LATENCY_MICROS, 3);
             for (Future<Outcome> future : futures) {
                 Outcome one = future.get();
                 ok += one.ok();
                 failed += one.failed();
+                clientCpu += one.clientCpu();
                 all.add(one.latencies());
             }
-            return new Outcome(ok, failed, measure.toNanos() / 1e9, all);
+            return new Outcome(ok, failed, measure.toNanos() / 1e9, all, clientCpu,
+                    meter == null ? null : CpuMeter.between(from, to, clientCpu));
         } finally {
             pool.shutdownNow();
         }
@@ -78,10 +99,13 @@ final class Load {
         long ok = 0;
         long failed = 0;
         ThreadLocalRandom random = ThreadLocalRandom.current();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuFrom = -1;
         try (Operation operation = operations.open()) {
             for (long calls = 0; calls < MAX_CALLS_PER_CLIENT; calls++) {
                 long before = System.nanoTime();
                 if (before >= measureUntil) break;
+                if (cpuFrom < 0 && before >= measureFrom) cpuFrom = threads.getCurrentThreadCpuTime();
                 boolean success;
                 try {
                     success = operation.call(keys[random.nextInt(keys.length)]);
@@ -97,6 +121,12 @@ final class Load {
                 }
             }
         }
-        return new Outcome(ok, failed, 0, latencies);
+        double cpu = cpuFrom < 0 ? 0 : (threads.getCurrentThreadCpuTime() - cpuFrom) / 1e9;
+        return new Outcome(ok, failed, 0, latencies, cpu, null);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) TimeUnit.NANOSECONDS.sleep(left);
     }
 }

@@ -47,6 +47,7 @@ final class ReadBenchmark {
         // through one selector thread and would measure itself rather than the platform
         System.setProperty("http.maxConnections", String.valueOf(settings.clients() * 2));
         URL url = uri.toURL();
+        CpuMeter meter = CpuMeter.of(platform.getBean(DataSource.class));
 
         Load.Outcome ours = Load.run(settings.clients(), settings.warmup(), settings.measure(), citizenIds, () -> key -> {
             byte[] body = ("{\"type\":\"PERSON\",\"key\":\"" + key + "\",\"elements\":[" + elements
@@ -67,14 +68,14 @@ final class ReadBenchmark {
                 if (in != null) in.readAllBytes();
             }
             return status == 200;
-        });
+        }, meter);
         report("read_ours", ours);
         if (ours.ok() == 0) Results.note("no read succeeded: check the API client, the endpoint and the demand list");
 
         DataSource dataSource = platform.getBean(DataSource.class);
         FieldCipher cipher = platform.getBean(FieldCipher.class);
         Load.Outcome plain = Load.run(settings.clients(), settings.warmup(), settings.measure(), citizenIds,
-                () -> new PlainSelect(dataSource.getConnection(), cipher));
+                () -> new PlainSelect(dataSource.getConnection(), cipher), meter);
         report("read_plain_jdbc", plain);
         Results.result("read_ratio", ours.throughput() / plain.throughput(), "ratio");
     }
@@ -84,6 +85,7 @@ final class ReadBenchmark {
         Results.result(name + "_p50", outcome.percentileMillis(50), "ms");
         Results.result(name + "_p99", outcome.percentileMillis(99), "ms");
         Results.result(name + "_errors", outcome.failed(), "requests");
+        if (outcome.cpu() != null) Results.note(outcome.cpu().describe("request", outcome.ok()));
     }
 
     /** One client's connection and statement; reads every column of the row like a real caller would. */

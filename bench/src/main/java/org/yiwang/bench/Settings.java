@@ -1,21 +1,34 @@
 package org.yiwang.bench;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
 
 /**
  * What to run: system properties {@code bench.*} first, then the environment for the database server.
  *
  * @param persons  persons generated and imported ({@code bench.persons}, default 1,000,000)
- * @param measure  how long each read load runs ({@code bench.seconds}, default 30)
- * @param warmup   untimed load before each measured read load ({@code bench.warmupSeconds}, default 20: lets the JIT compile the request path)
- * @param clients  concurrent readers ({@code bench.clients}, default 32)
+ * @param measure  how long each load runs ({@code bench.seconds}, default 30)
+ * @param warmup   untimed load before each measured load ({@code bench.warmupSeconds}, default 20: lets the JIT compile the request path)
+ * @param clients  concurrent clients ({@code bench.clients}, default 32)
+ * @param hotels   hotel enterprises created for the 一网通办 figures ({@code bench.hotels}, default 2,000)
+ * @param suites   what to measure after the import ({@code bench.suites}, default {@code read,services}): the
+ *                 audited reads and/or the 一网通办 prefill and submissions; the import always runs (it makes the base)
  * @param jdbcUrl  a PostgreSQL server ({@code bench.jdbcUrl} or {@code YIWANG_DB_URL}); {@code null}: an
  *                 ephemeral embedded PostgreSQL started by the platform
  * @param user     the server's user ({@code bench.jdbcUser} or {@code YIWANG_DB_USER})
  * @param password the server's password ({@code YIWANG_DB_PASSWORD} only, so it never shows in a process list)
  */
-record Settings(int persons, Duration measure, Duration warmup, int clients, String jdbcUrl, String user,
-                String password) {
+record Settings(int persons, Duration measure, Duration warmup, int clients, int hotels, Set<String> suites,
+                String jdbcUrl, String user, String password) {
+
+    static final Set<String> SUITES = Set.of("read", "services");
+
+    Settings {
+        for (String suite : suites) {
+            if (!SUITES.contains(suite)) throw new IllegalArgumentException("bench.suites: unknown suite " + suite);
+        }
+    }
 
     static Settings fromEnvironment() {
         return new Settings(
@@ -23,9 +36,15 @@ record Settings(int persons, Duration measure, Duration warmup, int clients, Str
                 Duration.ofSeconds(Long.parseLong(property("bench.seconds", "30"))),
                 Duration.ofSeconds(Long.parseLong(property("bench.warmupSeconds", "20"))),
                 Integer.parseInt(property("bench.clients", "32")),
+                Integer.parseInt(property("bench.hotels", "2000")),
+                Set.copyOf(Arrays.asList(property("bench.suites", "read,services").toLowerCase().split("\\s*,\\s*"))),
                 firstNonBlank(System.getProperty("bench.jdbcUrl"), System.getenv("YIWANG_DB_URL")),
                 firstNonBlank(System.getProperty("bench.jdbcUser"), System.getenv("YIWANG_DB_USER")),
                 System.getenv("YIWANG_DB_PASSWORD"));
+    }
+
+    boolean runs(String suite) {
+        return suites.contains(suite);
     }
 
     boolean embedded() {
