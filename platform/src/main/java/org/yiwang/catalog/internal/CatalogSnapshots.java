@@ -4,82 +4,38 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yiwang.catalog.CodeValue;
 import org.yiwang.catalog.DataElement;
 import org.yiwang.catalog.Purpose;
+import org.yiwang.kernel.ClusterSnapshot;
 import org.yiwang.kernel.SubjectType;
 
 /**
- * Holds the catalog in memory for the read path. Consistency across nodes: a change made through this node
- * marks the snapshot stale once its transaction commits, so the next lookup here sees it; every other node
- * compares the database's {@code catalog_version} counter (bumped by triggers on every catalog table) with its
- * snapshot at most every {@link #POLL} and reloads when it moved — all nodes agree within about five seconds.
- * The poll is one primary-key read done by one request thread while the others keep using the current snapshot.
+ * Holds the catalog in memory for the read path; all nodes agree within {@link #POLL} (see {@link ClusterSnapshot}).
  */
 @Component
 class CatalogSnapshots {
 
     static final Duration POLL = Duration.ofSeconds(5);
-    private static final Logger log = LoggerFactory.getLogger(CatalogSnapshots.class);
 
     private final JdbcClient jdbc;
-    private final AtomicLong nextPoll = new AtomicLong(System.nanoTime());
-    private volatile CatalogSnapshot snapshot;
-    private volatile boolean stale = true;
+    private final ClusterSnapshot<CatalogSnapshot> snapshot;
 
     CatalogSnapshots(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.snapshot = new ClusterSnapshot<>("catalog", POLL, this::databaseVersion, this::load,
+                CatalogSnapshot::version);
     }
 
     CatalogSnapshot current() {
-        CatalogSnapshot s = snapshot;
-        if (s == null || stale) return reload();
-        long now = System.nanoTime();
-        long due = nextPoll.get();
-        if (now - due >= 0 && nextPoll.compareAndSet(due, now + POLL.toNanos()) && changedElsewhere(s)) {
-            return reload();
-        }
-        return s;
-    }
-
-    /** A failed poll (e.g. inside a caller's aborted transaction) keeps the current snapshot until the next one. */
-    private boolean changedElsewhere(CatalogSnapshot s) {
-        try {
-            return databaseVersion() != s.version();
-        } catch (DataAccessException e) {
-            log.warn("catalog version poll failed, keeping snapshot {}: {}", s.version(), e.getMessage());
-            return false;
-        }
+        return snapshot.current();
     }
 
     /** Called by a command that changed the catalog: stale for this node as soon as the change is committed. */
     void invalidateAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    stale = true;
-                }
-            });
-        } else {
-            stale = true;
-        }
-    }
-
-    private synchronized CatalogSnapshot reload() {
-        if (snapshot == null || stale || databaseVersion() != snapshot.version()) {
-            stale = false; // cleared before loading: an invalidation during the load triggers another one
-            snapshot = load();
-        }
-        return snapshot;
+        snapshot.invalidateAfterCommit();
     }
 
     private long databaseVersion() {

@@ -24,7 +24,6 @@ import org.yiwang.basedata.SubjectRef;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.directory.Department;
 import org.yiwang.directory.Directory;
-import org.yiwang.kernel.AccessDeniedProblem;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.MenuItem;
@@ -47,15 +46,17 @@ class ApplyPages {
     private final Submissions submissions;
     private final MyApplications mine;
     private final CorrectionRequests corrections;
+    private final Applicants applicants;
     private final ServiceCatalog services;
     private final Directory directory;
     private final Catalog catalog;
 
-    ApplyPages(Submissions submissions, MyApplications mine, CorrectionRequests corrections, ServiceCatalog services,
-               Directory directory, Catalog catalog) {
+    ApplyPages(Submissions submissions, MyApplications mine, CorrectionRequests corrections, Applicants applicants,
+               ServiceCatalog services, Directory directory, Catalog catalog) {
         this.submissions = submissions;
         this.mine = mine;
         this.corrections = corrections;
+        this.applicants = applicants;
         this.services = services;
         this.directory = directory;
         this.catalog = catalog;
@@ -136,7 +137,7 @@ class ApplyPages {
     String correctionRequest(Actor actor, @RequestParam String subjectType, @RequestParam String subject,
                              @RequestParam String element, @RequestParam String note, Model model) {
         SubjectRef ref = new SubjectRef(org.yiwang.kernel.SubjectType.valueOf(subjectType), subject);
-        requireOwn(actor, ref);
+        applicants.resolve(actor, ref.type(), ref.key()); // only for oneself or whom one represents
         String department = corrections.file(actor, ref, element, note);
         model.addAttribute("department", directory.department(department).map(Department::name).orElse(department));
         return "services/apply/correction-filed";
@@ -216,17 +217,6 @@ class ApplyPages {
         Map<String, String> names = new HashMap<>();
         catalog.elements().forEach(e -> names.put(e.code(), e.nameZh()));
         return names;
-    }
-
-    /** Correction requests are for one's own data (or, at the window, the applicant's). */
-    private static void requireOwn(Actor actor, SubjectRef ref) {
-        boolean own = switch (actor.role()) {
-            case RESIDENT -> actor.citizenId() != null && actor.citizenId().value().equals(ref.key());
-            case ENTERPRISE -> actor.creditCodes().stream().anyMatch(c -> c.value().equals(ref.key()));
-            case WINDOW_CLERK -> true;
-            default -> false;
-        };
-        if (!own) throw new AccessDeniedProblem("subject", "NOT_SELF", "只能对本人数据提出纠错 / only for your own data");
     }
 
     static Target.Kind kind(String path) {

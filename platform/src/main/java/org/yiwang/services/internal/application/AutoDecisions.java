@@ -18,7 +18,6 @@ import org.yiwang.kernel.Actor;
 import org.yiwang.services.AutoDecisionRule;
 import org.yiwang.services.Part;
 import org.yiwang.services.PartDecision;
-import org.yiwang.services.PartSubmitted;
 import org.yiwang.services.ServiceCatalog;
 import org.yiwang.services.ServiceItem;
 
@@ -47,7 +46,7 @@ class AutoDecisions {
     }
 
     @ApplicationModuleListener
-    void on(PartSubmitted event) {
+    void on(AutoDecisionDue event) {
         ServiceItem item = services.item(event.itemCode()).orElse(null);
         if (item == null || item.autoDecision() == null) return;
         AutoDecisionRule rule = rules.get(item.autoDecision());

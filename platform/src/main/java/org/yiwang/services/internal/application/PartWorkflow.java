@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.basedata.Attribution;
 import org.yiwang.basedata.Fact;
-import org.yiwang.basedata.Facts;
 import org.yiwang.basedata.Method;
 import org.yiwang.basedata.SubjectRef;
 import org.yiwang.catalog.Catalog;
@@ -46,11 +45,11 @@ class PartWorkflow implements ApplicationParts {
     private final PartValues values;
     private final ServiceCatalog services;
     private final Licenses licenses;
-    private final Facts facts;
+    private final ApplicantFacts facts;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
 
-    PartWorkflow(ApplicationStore store, PartValues values, ServiceCatalog services, Licenses licenses, Facts facts,
+    PartWorkflow(ApplicationStore store, PartValues values, ServiceCatalog services, Licenses licenses, ApplicantFacts facts,
                  Catalog catalog, ApplicationEventPublisher events) {
         this.store = store;
         this.values = values;
@@ -140,10 +139,7 @@ class PartWorkflow implements ApplicationParts {
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         Attribution attribution = Attribution.of(null, Method.SELF_DECLARED, row.purpose(), "补正 " + application.reference());
-        List<Fact> own = declared.stream().filter(f -> !f.element().startsWith("house.")).toList();
-        List<Fact> house = declared.stream().filter(f -> f.element().startsWith("house.")).toList();
-        if (!own.isEmpty()) facts.write(actor, applicantRef(application), own, attribution);
-        if (!house.isEmpty()) facts.write(actor, SubjectRef.house(application.houseCode()), house, attribution);
+        facts.write(actor, applicantRef(application), application.houseCode(), declared, attribution);
         ApplicationStore.PartRow updated = new ApplicationStore.PartRow(row.id(), row.applicationId(), row.itemCode(),
                 row.itemName(), row.department(), row.purpose(), row.elements(), values.seal(merged), row.materials(),
                 next, List.of(), null, row.licenseId(), row.dueOn(), Instant.now());
@@ -153,6 +149,9 @@ class PartWorkflow implements ApplicationParts {
                 row.status(), next));
         events.publishEvent(new org.yiwang.services.PartSubmitted(row.id(), row.applicationId(), row.itemCode(),
                 row.department(), true));
+        if (services.requireItem(row.itemCode()).autoDecision() != null) {
+            events.publishEvent(new AutoDecisionDue(row.id(), row.itemCode()));
+        }
         return updated;
     }
 
@@ -167,17 +166,12 @@ class PartWorkflow implements ApplicationParts {
 
     private void confirmDeclaredFacts(Actor actor, ApplicationStore.PartRow row,
                                       ApplicationStore.ApplicationRow application, Map<String, String> partValues) {
-        List<Fact> own = new ArrayList<>();
-        List<Fact> house = new ArrayList<>();
-        for (String element : application.typed()) {
-            if (!partValues.containsKey(element)) continue;
-            if (!catalog.responsibleDepartment(element).map(row.department()::equals).orElse(false)) continue;
-            (element.startsWith("house.") ? house : own).add(new Fact(element, partValues.get(element)));
-        }
-        Attribution attribution = Attribution.of(row.department(), Method.AUTHORITATIVE, row.purpose(),
-                "准予许可 " + application.reference());
-        if (!own.isEmpty()) facts.write(actor, applicantRef(application), own, attribution);
-        if (!house.isEmpty()) facts.write(actor, SubjectRef.house(application.houseCode()), house, attribution);
+        List<Fact> confirmed = application.typed().stream()
+                .filter(e -> partValues.containsKey(e)
+                        && catalog.responsibleDepartment(e).map(row.department()::equals).orElse(false))
+                .map(e -> new Fact(e, partValues.get(e))).toList();
+        facts.write(actor, applicantRef(application), application.houseCode(), confirmed, Attribution.of(
+                row.department(), Method.AUTHORITATIVE, row.purpose(), "准予许可 " + application.reference()));
     }
 
     private String issueResult(Actor actor, ApplicationStore.PartRow row, ApplicationStore.ApplicationRow application,

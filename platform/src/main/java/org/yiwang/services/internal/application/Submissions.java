@@ -23,7 +23,6 @@ import org.yiwang.audit.AuditEntry;
 import org.yiwang.audit.AuditLog;
 import org.yiwang.basedata.Attribution;
 import org.yiwang.basedata.Fact;
-import org.yiwang.basedata.Facts;
 import org.yiwang.basedata.Method;
 import org.yiwang.basedata.PersonalData;
 import org.yiwang.basedata.ReadRequest;
@@ -63,7 +62,7 @@ class Submissions {
     private final FormAssembler forms;
     private final Catalog catalog;
     private final Licenses licenses;
-    private final Facts facts;
+    private final ApplicantFacts facts;
     private final PersonalData personalData;
     private final AuditLog audit;
     private final FieldCipher cipher;
@@ -72,7 +71,7 @@ class Submissions {
     private final ApplicationEventPublisher events;
 
     Submissions(ServiceCatalog services, Applicants applicants, FormAssembler forms, Catalog catalog,
-                Licenses licenses, Facts facts, PersonalData personalData, AuditLog audit, FieldCipher cipher, ApplicationStore store,
+                Licenses licenses, ApplicantFacts facts, PersonalData personalData, AuditLog audit, FieldCipher cipher, ApplicationStore store,
                 PartValues partValues, ApplicationEventPublisher events) {
         this.services = services;
         this.applicants = applicants;
@@ -158,6 +157,7 @@ class Submissions {
                     applicant.channel() == Applicant.Channel.WINDOW ? "综合窗口代为提交 / entered at the window" : null));
             receipts.addAll(receipts(item, applicant.subject(), form.house(), own.keySet()));
             events.publishEvent(new PartSubmitted(partId, id, item.code(), item.department(), false));
+            if (item.autoDecision() != null) events.publishEvent(new AutoDecisionDue(partId, item.code()));
         }
         audit.recordAll(receipts);
         events.publishEvent(new ApplicationSubmitted(id));
@@ -174,8 +174,8 @@ class Submissions {
                 .filter(e -> form.field(e) != null && form.field(e).masked()).toList();
         if (masked.isEmpty()) return out;
         Actor department = Actor.system(item.department());
-        List<String> own = masked.stream().filter(e -> !e.startsWith("house.")).toList();
-        List<String> ofHouse = masked.stream().filter(e -> e.startsWith("house.")).toList();
+        List<String> own = masked.stream().filter(e -> !ApplicantFacts.isHouse(e)).toList();
+        List<String> ofHouse = masked.stream().filter(ApplicantFacts::isHouse).toList();
         if (!own.isEmpty()) readInto(out, department, applicant, own, item.purpose());
         if (!ofHouse.isEmpty()) readInto(out, department, SubjectRef.house(form.house()), ofHouse, item.purpose());
         return out;
@@ -288,23 +288,16 @@ class Submissions {
     /** Facts the applicant typed become self-declared values of the applicant (or of the house). */
     private void writeDeclaredFacts(Actor actor, Applicant applicant, ApplicationForm form, Map<String, String> values,
                                     List<String> typed, Target target, String reference) {
-        List<Fact> own = new ArrayList<>();
-        List<Fact> house = new ArrayList<>();
-        for (String code : typed) {
-            (code.startsWith("house.") ? house : own).add(new Fact(code, values.get(code)));
-        }
-        String purpose = applicant.readPurpose(target);
-        Attribution attribution = Attribution.of(null, Method.SELF_DECLARED, purpose, "办件 " + reference);
-        if (!own.isEmpty()) facts.write(actor, applicant.subject(), own, attribution);
-        if (!house.isEmpty()) facts.write(actor, SubjectRef.house(form.house()), house, attribution);
+        facts.write(actor, applicant.subject(), form.house(), typed.stream().map(c -> new Fact(c, values.get(c))).toList(),
+                Attribution.of(null, Method.SELF_DECLARED, applicant.readPurpose(target), "办件 " + reference));
     }
 
     /** Each department's receipt of the applicant's data, filed where the applicant's usage list finds it. */
     private List<AuditEntry> receipts(ServiceItem item, SubjectRef applicant, String house, Set<String> elements) {
         Actor department = new Actor("一网通办", Role.DEPARTMENT_OFFICER, item.department(), null, null, Set.of());
         List<AuditEntry> entries = new ArrayList<>();
-        List<String> own = elements.stream().filter(e -> !e.startsWith("house.")).toList();
-        List<String> ofHouse = elements.stream().filter(e -> e.startsWith("house.")).toList();
+        List<String> own = elements.stream().filter(e -> !ApplicantFacts.isHouse(e)).toList();
+        List<String> ofHouse = elements.stream().filter(ApplicantFacts::isHouse).toList();
         if (!own.isEmpty()) {
             boolean person = applicant.type() == SubjectType.PERSON;
             entries.add(new AuditEntry(department, AuditEntry.Action.READ, item.purpose(), applicant.type(),
