@@ -21,6 +21,14 @@ public interface ApiClients {
      */
     String create(String name, String departmentCode, Role role, String scopeDivision);
 
+    /**
+     * Creates a department-officer client with a key provisioned elsewhere (a deployment's secret store, the demo),
+     * or gives an existing client of that name this key. Only the key's hash is stored.
+     *
+     * @throws org.yiwang.kernel.InvalidInputException for a bad name, unknown department or a key shorter than 32
+     */
+    void register(String name, String departmentCode, String key);
+
     List<ApiClient> list();
 
     /** @throws org.yiwang.kernel.NotFoundProblem for an unknown name */

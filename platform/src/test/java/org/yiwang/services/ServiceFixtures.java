@@ -142,7 +142,8 @@ public class ServiceFixtures {
         return map;
     }
 
-    private void write(String department, SubjectRef subject, Map<String, String> values) {
+    /** Authoritative values from a department, as its own system would write them. */
+    public void write(String department, SubjectRef subject, Map<String, String> values) {
         List<Fact> list = values.entrySet().stream().map(e -> new Fact(e.getKey(), e.getValue())).toList();
         facts.write(Actor.system(department), subject, list,
                 Attribution.of(department, Method.AUTHORITATIVE, "DATA_GOVERNANCE", "test fixture"));

@@ -85,6 +85,29 @@ class JdbcApiClients implements ApiClients {
     }
 
     @Override
+    @Transactional
+    public void register(String name, String departmentCode, String key) {
+        List<Violation> errors = new ArrayList<>();
+        if (name == null || !NAME.matcher(name).matches()) {
+            errors.add(new Violation("name", "format", "名称为2–64位字母、数字或 . _ - / 2–64 letters, digits, . _ -"));
+        }
+        if (departmentCode == null || directory.department(departmentCode).isEmpty()) {
+            errors.add(new Violation("departmentCode", "known-department", "部门不存在 / unknown department"));
+        }
+        if (key == null || key.length() < 32) {
+            errors.add(new Violation("key", "min-length", "密钥至少 32 个字符 / the key needs 32 characters or more"));
+        }
+        if (!errors.isEmpty()) throw new InvalidInputException(errors);
+        jdbc.sql("""
+                INSERT INTO directory_api_client (name, department_code, role, scope_division, key_hash)
+                VALUES (?, ?, ?, NULL, ?)
+                ON CONFLICT (name) DO UPDATE SET key_hash = EXCLUDED.key_hash, department_code = EXCLUDED.department_code,
+                    enabled = TRUE""")
+                .params(name, departmentCode, Role.DEPARTMENT_OFFICER.name(), hash(key)).update();
+        recent.clear();
+    }
+
+    @Override
     public List<ApiClient> list() {
         return jdbc.sql("""
                 SELECT id, name, department_code, role, scope_division, enabled, created_at

@@ -1,0 +1,27 @@
+package org.yiwang.exchange;
+
+import java.util.List;
+import org.yiwang.kernel.SubjectType;
+
+/**
+ * 数据订阅: changes of {@code elements} of subjects of {@code subjectType} go to the connector's department system,
+ * read under {@code purpose} (checked against the demand list).
+ *
+ * @param division  only subjects in this administrative division (code prefix), or {@code null}
+ * @param condition only changes meeting it, or {@code null} for every change of the elements
+ */
+public record Subscription(String code, String name, String connector, SubjectType subjectType, List<String> elements,
+                           String purpose, String division, Condition condition, boolean enabled) {
+
+    public Subscription {
+        elements = elements == null ? List.of() : List.copyOf(elements);
+    }
+
+    /**
+     * @param op {@code CHANGED}: the element changed; {@code GAINS}: its new value contains {@code value} and the old
+     *           one did not (e.g. business scope gains 理发); {@code EQUALS}: its new value equals {@code value}
+     */
+    public record Condition(String element, Op op, String value) {
+        public enum Op { CHANGED, GAINS, EQUALS }
+    }
+}

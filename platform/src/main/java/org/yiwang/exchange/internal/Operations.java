@@ -1,0 +1,53 @@
+package org.yiwang.exchange.internal;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.yiwang.kernel.NotFoundProblem;
+
+/** What operators do with deliveries: watch them by connector and state, send a waiting one now, replay dead ones. */
+@Service
+class Operations {
+
+    private final DeliveryStore store;
+    private final DeliveryEngine engine;
+
+    Operations(DeliveryStore store, DeliveryEngine engine) {
+        this.store = store;
+        this.engine = engine;
+    }
+
+    List<ConnectorFigures> figures() {
+        return store.figures();
+    }
+
+    List<Delivery> deliveries(String connector, String state, int limit) {
+        return store.list(blankToNull(connector), blankToNull(state), Math.max(1, Math.min(limit, 500)));
+    }
+
+    Delivery delivery(UUID id) {
+        return store.find(id).orElseThrow(() -> new NotFoundProblem("delivery", "未知投递 / unknown delivery"));
+    }
+
+    /** Dead → pending with a fresh count of attempts; for after the cause (mapping, receiver) was fixed. */
+    int replay(UUID id) {
+        return woken(store.replay(List.of(id)));
+    }
+
+    int replayDead(String connector) {
+        return woken(store.replay(store.dead(connector)));
+    }
+
+    int retryNow(UUID id) {
+        return woken(store.retryNow(List.of(id)));
+    }
+
+    private int woken(int changed) {
+        if (changed > 0) engine.wake();
+        return changed;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

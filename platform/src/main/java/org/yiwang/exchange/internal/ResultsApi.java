@@ -1,0 +1,69 @@
+package org.yiwang.exchange.internal;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.exchange.Connector;
+import org.yiwang.kernel.AccessDeniedProblem;
+import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.InvalidInputException.Violation;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Where department systems post results. Two checks: the API key (which department is calling) and the HMAC
+ * signature with the connector's secret over the exact bytes received (the body was not changed on the way, and the
+ * timestamp bounds replays). Either failing changes nothing.
+ */
+@RestController
+@Tag(name = "Exchange results", description = "部门系统回传办理结果(API 密钥 + HMAC 签名)")
+@PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
+class ResultsApi {
+
+    private final ExchangeStates states;
+    private final Results results;
+    private final JsonMapper json;
+
+    ResultsApi(ExchangeStates states, Results results, JsonMapper json) {
+        this.states = states;
+        this.results = results;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/api/v1/exchange/results", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A result for a delivered part: ACCEPTED, RETURNED (questioned fields), APPROVED (license data) or REJECTED")
+    InboundResult.Answer post(Actor actor, @RequestHeader(name = Signatures.CONNECTOR, required = false) String code,
+                              @RequestHeader(name = Signatures.TIMESTAMP, required = false) String timestamp,
+                              @RequestHeader(name = Signatures.SIGNATURE, required = false) String signature,
+                              @RequestBody byte[] body) {
+        ExchangeState state = states.current();
+        Connector connector = code == null ? null : state.connector(code).orElse(null);
+        if (connector == null) {
+            throw new InvalidInputException(List.of(new Violation(Signatures.CONNECTOR, "unknown-connector",
+                    "未知连接 / unknown connector")), 401);
+        }
+        if (!connector.department().equals(actor.departmentCode())) {
+            throw new AccessDeniedProblem(Signatures.CONNECTOR, "OTHER_DEPARTMENT",
+                    "该连接属于其他部门 / the connector belongs to another department");
+        }
+        if (!Signatures.valid(state.secrets().get(connector.code()), timestamp, signature, body, Instant.now())) {
+            throw new InvalidInputException(List.of(new Violation(Signatures.SIGNATURE, "signature",
+                    "签名无效或时间戳超出 5 分钟 / bad signature, or the timestamp is more than 5 minutes off")), 401);
+        }
+        InboundResult result;
+        try {
+            result = json.readValue(body, InboundResult.class);
+        } catch (JacksonException e) {
+            throw new InvalidInputException("body", "json", "请求体不是有效的结果 JSON / not a valid result JSON");
+        }
+        return results.apply(connector, result);
+    }
+}
