@@ -39,7 +39,8 @@ public record DepartmentProperties(
         }
     }
 
+    /** Below yiwang's URL, keeping any context path it has (e.g. {@code https://gov.example/yiwang}). */
     URI resultsEndpoint() {
-        return yiwangUrl.resolve("/api/v1/exchange/results");
+        return URI.create(yiwangUrl.toString().replaceAll("/+$", "") + "/api/v1/exchange/results");
     }
 }
