@@ -13,8 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.web.client.RestClient;
 import org.yiwang.demo.DemoExchange;
-import org.yiwang.examples.department.DepartmentSystemApplication;
-import org.yiwang.examples.department.LegacyDatabase;
+import com.example.department.DepartmentSystemApplication;
+import com.example.department.LegacyDatabase;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -23,7 +23,7 @@ import org.yiwang.IntegrationTest;
 import org.yiwang.basedata.Facts;
 import org.yiwang.demo.DemoExchange;
 import org.yiwang.directory.ActorPrincipal;
-import org.yiwang.examples.department.LegacyDatabase;
+import com.example.department.LegacyDatabase;
 import org.yiwang.kernel.SubjectType;
 import org.yiwang.licenses.License;
 import org.yiwang.licenses.Licenses;
