@@ -32,7 +32,7 @@ public class DemoExchange {
      * {@code yiwang.demo.exchange.*}; nothing is installed unless {@code enabled}.
      *
      * @param secret shared by every demo connector (HMAC both ways; the legacy database's password)
-     * @param apiKey the key every demo department system posts results with
+     * @param apiKey with {@code "." + connector code} appended, the key each demo system posts results with
      */
     @ConfigurationProperties("yiwang.demo.exchange")
     public record Endpoints(boolean enabled, String commerceUrl, String healthUrl, String transportUrl,
@@ -92,9 +92,11 @@ public class DemoExchange {
                         Map.of("XKFW", "trade")));
         connector(new Connector(TRANSPORT, "310104-JT", "徐汇区建管委 网约车驾驶员管理后台", ConnectorKind.REST,
                 e.transportUrl(), Map.of(), List.of("RIDE_HAILING"), 8, true), e,
-                new Mapping(Map.of("person.name", "XM", "person.citizen_id", "SFZH", "person.gender", "XB",
-                        "person.birth_date", "CSRQ", "person.household_address", "HJDZ",
-                        "person.driver_license_class", "ZJCX", "person.driver_license_first_issue", "CCLZRQ"),
+                new Mapping(Map.ofEntries(Map.entry("person.name", "XM"), Map.entry("person.citizen_id", "SFZH"),
+                        Map.entry("person.gender", "XB"), Map.entry("person.birth_date", "CSRQ"),
+                        Map.entry("person.household_address", "HJDZ"), Map.entry("person.driver_license_class", "ZJCX"),
+                        Map.entry("person.driver_license_first_issue", "CCLZRQ"), Map.entry("person.phone", "LXDH"),
+                        Map.entry("person.vehicle_plate", "CPHM")),
                         Map.of("person.gender", Map.of("1", "M", "2", "F")),
                         Map.of("person.birth_date", "yyyyMMdd", "person.driver_license_first_issue", "yyyyMMdd"),
                         Map.of("RIDE_HAILING", "WYC-JSY-HC"), Map.of(), Map.of()));
@@ -109,9 +111,14 @@ public class DemoExchange {
         connectors.subscribe(INSTALLER, new Subscription("JD-XUJIAHUI-RESIDENTS", "徐家汇街道居民信息变化回流",
                 STREET, SubjectType.PERSON, List.of("person.name", "person.phone", "person.residence_address",
                 "person.grid"), "GRASSROOTS_GOVERNANCE", "310104014", null, true));
-        clients.register("demo-commerce-system", "310104-SW", e.apiKey());
-        clients.register("demo-health-system", "310104-WJW", e.apiKey());
-        clients.register("demo-transport-system", "310104-JT", e.apiKey());
+        clients.register("demo-commerce-system", "310104-SW", apiKey(e, COMMERCE));
+        clients.register("demo-health-system", "310104-WJW", apiKey(e, HEALTH));
+        clients.register("demo-transport-system", "310104-JT", apiKey(e, TRANSPORT));
+    }
+
+    /** Each system's own key (keys are unique per client). */
+    public static String apiKey(Endpoints e, String connector) {
+        return e.apiKey() + "." + connector;
     }
 
     private void connector(Connector connector, Endpoints e, Mapping mapping) {

@@ -43,8 +43,17 @@ public record ServiceItem(String code, String nameZh, String nameEn, String depa
 
     public enum HandlingMode { ONLINE, WINDOW, EXPRESS, COMMITMENT }
 
-    /** A data element the item needs; {@code required} ones must have a value before submission. */
-    public record ItemElement(String element, boolean required) {}
+    /**
+     * A data element the item needs; {@code required} ones must have a value before submission. {@code changes}: the
+     * item exists to change this value (the business scope of a scope change), so its authoritative value is
+     * prefilled but not locked — the applicant's new value goes to the responsible department, which decides.
+     */
+    public record ItemElement(String element, boolean required, boolean changes) {
+
+        public ItemElement(String element, boolean required) {
+            this(element, required, false);
+        }
+    }
 
     /**
      * A material (申请材料). When {@code licenseType} is set the material is an electronic license: a holder never

@@ -73,7 +73,7 @@ final class DepartmentSystems {
                 "server.port", ports.get(connector),
                 "spring.datasource.url", "jdbc:h2:file:" + root.resolve(connector).toAbsolutePath(),
                 "department.name", connector, "department.connector", connector, "department.secret", SECRET,
-                "department.yiwang-url", "http://localhost:" + platformPort, "department.api-key", API_KEY,
+                "department.yiwang-url", "http://localhost:" + platformPort, "department.api-key", API_KEY + "." + connector,
                 "department.codes.XB", "M,F", "logging.level.root", "WARN")).run());
     }
 

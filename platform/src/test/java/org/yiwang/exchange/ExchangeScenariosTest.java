@@ -169,12 +169,28 @@ class ExchangeScenariosTest {
     @Test
     void aStreetOfficeReceivesTheChangesOfItsOwnResidentsAsFiles() throws Exception {
         var resident = fixtures.person("赵敏", "2", "1991-02-03", false);
+        var elsewhere = fixtures.person("钱多", "1", "1985-07-09", false);
+        fixtures.write("310104-GA", org.yiwang.basedata.SubjectRef.person(elsewhere.citizenId()),
+                Map.of("person.division", "310104011"));
+        long before = lastSeq();
+        fixtures.write("310104-GA", org.yiwang.basedata.SubjectRef.person(elsewhere.citizenId()),
+                Map.of("person.residence_address", "上海市徐汇区田林路" + digits(3) + "号"));
+        assertThat(lastSeq()).as("a resident of another street is not Xujiahui's").isEqualTo(before);
         fixtures.write("310104-GA", org.yiwang.basedata.SubjectRef.person(resident.citizenId()),
                 Map.of("person.residence_address", "上海市徐汇区漕溪北路" + digits(3) + "号"));
+        String delivery = jdbc.sql("SELECT id::text FROM exchange_delivery WHERE seq > ? AND subscription = ?")
+                .params(before, "JD-XUJIAHUI-RESIDENTS").query(String.class).single();
         java.nio.file.Path file = await().atMost(Duration.ofSeconds(20)).until(() -> files(systems.streetFolder())
-                .stream().filter(f -> contains(f, "赵敏")).findFirst(), java.util.Optional::isPresent).get();
-        String text = java.nio.file.Files.readString(file);
-        assertThat(text).contains("JZDZ", "漕溪北路", "JD-XUJIAHUI-RESIDENTS").doesNotContain(resident.citizenId());
+                .stream().filter(f -> f.getFileName().toString().contains(delivery)).findFirst(),
+                java.util.Optional::isPresent).get();
+        List<String> lines = java.nio.file.Files.readAllLines(file);
+        assertThat(lines.get(0)).endsWith("XM,LXDH,JZDZ").doesNotContain("SFZH");
+        // the street's demand entries grant these values masked, and the file says which element changed
+        assertThat(lines.get(1)).contains("JD-XUJIAHUI-RESIDENTS", "JZDZ", "赵*").doesNotContain(resident.citizenId(), "赵敏");
+    }
+
+    private long lastSeq() {
+        return jdbc.sql("SELECT COALESCE(max(seq), 0) FROM exchange_delivery").query(Long.class).single();
     }
 
     @Test
@@ -187,27 +203,27 @@ class ExchangeScenariosTest {
         String body = "{\"resultId\":\"" + UUID.randomUUID() + "\",\"partId\":\"" + part + "\",\"status\":\"APPROVED\"}";
         long now = java.time.Instant.now().getEpochSecond();
         // unsigned
-        mvc.perform(post("/api/v1/exchange/results").header("X-Api-Key", DepartmentSystems.API_KEY)
+        mvc.perform(post("/api/v1/exchange/results").header("X-Api-Key", DepartmentSystems.API_KEY + "." + DemoExchange.HEALTH)
                         .header("X-Yiwang-Connector", DemoExchange.HEALTH).contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andExpect(status().isUnauthorized())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.field")
                         .value("X-Yiwang-Signature"));
         // signed with the wrong secret
-        mvc.perform(post("/api/v1/exchange/results").header("X-Api-Key", DepartmentSystems.API_KEY)
+        mvc.perform(post("/api/v1/exchange/results").header("X-Api-Key", DepartmentSystems.API_KEY + "." + DemoExchange.HEALTH)
                         .header("X-Yiwang-Connector", DemoExchange.HEALTH).header("X-Yiwang-Timestamp", now)
                         .header("X-Yiwang-Signature", sign("not-the-secret-at-all", now, body))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isUnauthorized());
         // signed right, but the body was changed on the way
-        mvc.perform(post("/api/v1/exchange/results").header("X-Api-Key", DepartmentSystems.API_KEY)
+        mvc.perform(post("/api/v1/exchange/results").header("X-Api-Key", DepartmentSystems.API_KEY + "." + DemoExchange.HEALTH)
                         .header("X-Yiwang-Connector", DemoExchange.HEALTH).header("X-Yiwang-Timestamp", now)
                         .header("X-Yiwang-Signature", sign(DepartmentSystems.SECRET, now, body))
                         .contentType(MediaType.APPLICATION_JSON).content(body.replace("APPROVED", "REJECTED")))
                 .andExpect(status().isUnauthorized());
         // signed right, but too old: a replayed request
         long old = now - 3600;
-        mvc.perform(post("/api/v1/exchange/results").header("X-Api-Key", DepartmentSystems.API_KEY)
+        mvc.perform(post("/api/v1/exchange/results").header("X-Api-Key", DepartmentSystems.API_KEY + "." + DemoExchange.HEALTH)
                         .header("X-Yiwang-Connector", DemoExchange.HEALTH).header("X-Yiwang-Timestamp", old)
                         .header("X-Yiwang-Signature", sign(DepartmentSystems.SECRET, old, body))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
@@ -216,7 +232,13 @@ class ExchangeScenariosTest {
         mvc.perform(post("/api/v1/exchange/results").header("X-Yiwang-Connector", DemoExchange.HEALTH)
                         .header("X-Yiwang-Timestamp", now).header("X-Yiwang-Signature", sign(DepartmentSystems.SECRET, now, body))
                         .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isUnauthorized());
+                .andExpect(status().is4xxClientError());
+        // another department's key with health's connector and secret
+        mvc.perform(post("/api/v1/exchange/results").header("X-Api-Key", DepartmentSystems.API_KEY + "." + DemoExchange.COMMERCE)
+                        .header("X-Yiwang-Connector", DemoExchange.HEALTH).header("X-Yiwang-Timestamp", now)
+                        .header("X-Yiwang-Signature", sign(DepartmentSystems.SECRET, now, body))
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isForbidden());
         assertThat(partStatus(part)).isEqualTo("SUBMITTED");
         assertThat(jdbc.sql("SELECT count(*) FROM exchange_result WHERE part_id = ?::uuid").param(part)
                 .query(Long.class).single()).isZero();
@@ -241,9 +263,10 @@ class ExchangeScenariosTest {
         var body = new java.util.HashMap<String, Object>(Map.of("kind", kind, "code", code, "values", values,
                 "idempotencyKey", UUID.randomUUID().toString()));
         if (applicant != null) body.put("applicant", applicant);
-        return json.readTree(mvc.perform(post("/api/v1/applications").with(user(who)).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        var response = mvc.perform(post("/api/v1/applications").with(user(who)).with(csrf())
+                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body))).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        return json.readTree(response.getContentAsString()).get("id").asString();
     }
 
     private JsonNode application(ActorPrincipal who, String id) throws Exception {

@@ -95,7 +95,7 @@ class ServiceCatalogTest {
         assertThat(scope.department()).isEqualTo("310104-SCJG");
         assertThat(scope.purpose()).isEqualTo("MARKET_SUPERVISION");
         assertThat(scope.resultLicenseType()).isEqualTo("BUSINESS_LICENSE");
-        assertThat(scope.elements()).contains(new ServiceItem.ItemElement("entity.business_scope", true));
+        assertThat(scope.elements()).contains(new ServiceItem.ItemElement("entity.business_scope", true, true));
     }
 
     @Test

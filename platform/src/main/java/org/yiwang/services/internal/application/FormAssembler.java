@@ -66,7 +66,7 @@ class FormAssembler {
             fields.add(new ApplicationForm.Field(catalog.require(need.element), need.required,
                     value == null ? null : value.value(), value != null && value.masked(),
                     value == null ? null : value.provenance(),
-                    value != null && value.provenance().method() == Method.AUTHORITATIVE,
+                    value != null && value.provenance().method() == Method.AUTHORITATIVE && !need.changes,
                     List.copyOf(need.departments)));
         }
         Map<String, License> held = licenses.heldBy(applicant.subject().type(), applicant.subject().key()).stream()
@@ -111,6 +111,7 @@ class FormAssembler {
             for (ServiceItem.ItemElement e : item.elements()) {
                 Need need = needs.computeIfAbsent(e.element(), Need::new);
                 need.required |= e.required();
+                need.changes |= e.changes();
                 need.departments.add(item.department());
             }
         }
@@ -121,6 +122,7 @@ class FormAssembler {
         final String element;
         final Set<String> departments = new LinkedHashSet<>();
         boolean required;
+        boolean changes;
 
         Need(String element) {
             this.element = element;

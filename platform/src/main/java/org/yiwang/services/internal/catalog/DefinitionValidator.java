@@ -423,7 +423,8 @@ class DefinitionValidator {
                 clean(d.conditions()), list(d.modes()).stream().map(DefinitionValidator::upper).toList(), clean(d.fees()),
                 upper(d.applicantType()), clean(d.purpose()),
                 list(d.elements()).stream().map(e -> e == null ? new ElementEntry(null, true)
-                        : new ElementEntry(clean(e.element()), e.required() == null || e.required())).toList(),
+                        : new ElementEntry(clean(e.element()), e.required() == null || e.required(),
+                                Boolean.TRUE.equals(e.changes()) ? Boolean.TRUE : null)).toList(),
                 list(d.materials()).stream().map(m -> m == null ? new MaterialEntry(null, null, null, true, null, null)
                         : new MaterialEntry(clean(m.code()), clean(m.nameZh()),
                         clean(m.nameEn()) == null ? clean(m.nameZh()) : clean(m.nameEn()),
@@ -442,7 +443,8 @@ class DefinitionValidator {
     private static ServiceItem toItem(ItemDefinition d, Set<HandlingMode> modes, SubjectType applicant) {
         return new ServiceItem(d.code(), d.nameZh(), d.nameEn(), d.department(), d.itemType(), d.level(), d.legalDays(),
                 d.promisedDays(), d.conditions(), modes, d.fees(), applicant, d.purpose(),
-                d.elements().stream().map(e -> new ServiceItem.ItemElement(e.element(), e.required())).toList(),
+                d.elements().stream().map(e -> new ServiceItem.ItemElement(e.element(), e.required(),
+                        Boolean.TRUE.equals(e.changes()))).toList(),
                 d.materials().stream().map(m -> new ServiceItem.Material(m.code(), m.nameZh(), m.nameEn(), m.required(),
                         m.licenseType())).toList(),
                 d.resultLicenseType(), d.resultHolder(), d.autoDecision(),

@@ -16,7 +16,12 @@ public record ItemDefinition(String code, String implementationCode, String name
                              String place, List<String> keywords) {
 
     /** {@code required} defaults to {@code true}. */
-    public record ElementEntry(String element, Boolean required) {}
+    public record ElementEntry(String element, Boolean required, Boolean changes) {
+
+        public ElementEntry(String element, Boolean required) {
+            this(element, required, null);
+        }
+    }
 
     /** {@code required} defaults to {@code true}; {@code licenseType} set → an electronic license, never uploaded. */
     public record MaterialEntry(String code, String nameZh, String nameEn, Boolean required, String licenseType,

@@ -43,11 +43,14 @@ public class ItemForm {
     public static class ElementRow {
         private String element;
         private Boolean required = Boolean.TRUE;
+        private Boolean changes = Boolean.FALSE;
 
         public String getElement() { return element; }
         public void setElement(String element) { this.element = element; }
         public Boolean getRequired() { return required; }
         public void setRequired(Boolean required) { this.required = required; }
+        public Boolean getChanges() { return changes; }
+        public void setChanges(Boolean changes) { this.changes = changes; }
     }
 
     public static class MaterialRow {
@@ -105,6 +108,7 @@ public class ItemForm {
             ElementRow row = new ElementRow();
             row.element = e.element();
             row.required = e.required() == null || e.required();
+            row.changes = Boolean.TRUE.equals(e.changes());
             f.elements.add(row);
         }
         for (MaterialEntry m : list(d.materials())) {
@@ -139,7 +143,8 @@ public class ItemForm {
     /** Blank rows are left out; a blank paper form (no title, no lines) is no paper form. */
     ItemDefinition toDefinition() {
         List<ElementEntry> elementEntries = elements.stream().filter(r -> r != null && !blank(r.element))
-                .map(r -> new ElementEntry(r.element, Boolean.TRUE.equals(r.required))).toList();
+                .map(r -> new ElementEntry(r.element, Boolean.TRUE.equals(r.required),
+                        Boolean.TRUE.equals(r.changes) ? Boolean.TRUE : null)).toList();
         List<MaterialEntry> materialEntries = materials.stream()
                 .filter(r -> r != null && !(blank(r.code) && blank(r.nameZh) && blank(r.nameEn) && blank(r.licenseType)
                         && blank(r.note)))
