@@ -70,14 +70,18 @@ public class ServiceFixtures {
 
     /** A resident with identity card, household register and driving licence (C1 since 2012); optionally a record. */
     public Resident driver(boolean criminalRecord) {
-        Resident r = person("刘强", "1", "1988-06-18", true);
+        return driver(criminalRecord, "刘强", "1");
+    }
+
+    public Resident driver(boolean criminalRecord, String name, String gender) {
+        Resident r = person(name, gender, "1988-06-18", true);
         write("310104-GA", SubjectRef.person(r.citizenId()), criminalRecord
                 ? Map.of("person.driver_license_class", "C1", "person.driver_license_first_issue", "2012-03-01",
                         "person.criminal_record", "2019年 危险驾驶罪")
                 : Map.of("person.driver_license_class", "C1", "person.driver_license_first_issue", "2012-03-01"));
-        issue("DRIVER_LICENSE", SubjectType.PERSON, r.citizenId(), "刘强",
+        issue("DRIVER_LICENSE", SubjectType.PERSON, r.citizenId(), name,
                 Map.of("class", "C1", "first_issue", "2012-03-01"));
-        issue("HOUSEHOLD_REGISTER", SubjectType.PERSON, r.citizenId(), "刘强",
+        issue("HOUSEHOLD_REGISTER", SubjectType.PERSON, r.citizenId(), name,
                 Map.of("household_id", "H" + r.citizenId().substring(6, 18), "relation", "01",
                         "address", "上海市徐汇区天平路100号"));
         return r;
