@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import org.yiwang.exchange.Connector;
 import org.yiwang.exchange.ConnectorKind;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** JSON POST, signed; a 2xx answer acknowledges the delivery. */
@@ -24,6 +26,21 @@ class RestTransport implements Transport {
     RestTransport(JsonMapper json, ExchangeProperties properties) {
         this.json = json;
         this.timeout = properties.requestTimeout();
+    }
+
+    /**
+     * The field and rule of a problem answer, which say what to fix; not its text, which may quote the values we
+     * sent (personal data, kept out of the outbox and the logs).
+     */
+    private String problem(String body) {
+        try {
+            JsonNode problem = json.readTree(body == null ? "" : body);
+            String field = problem.path("field").asString("");
+            String rule = problem.path("rule").asString("");
+            return field.isEmpty() && rule.isEmpty() ? "" : " field=" + field + " rule=" + rule;
+        } catch (JacksonException e) {
+            return "";
+        }
     }
 
     @Override
@@ -46,9 +63,7 @@ class RestTransport implements Transport {
                 .handle((response, error) -> {
                     if (error != null) throw new DeliveryFailure("unreachable", error);
                     if (response.statusCode() / 100 != 2) {
-                        String answer = response.body() == null ? "" : response.body();
-                        throw new DeliveryFailure("HTTP " + response.statusCode() + " "
-                                + answer.substring(0, Math.min(200, answer.length())), false);
+                        throw new DeliveryFailure("HTTP " + response.statusCode() + problem(response.body()), false);
                     }
                     return null;
                 });

@@ -79,7 +79,8 @@ final class Translation {
         Map<String, String> codes = mapping.codes().get(element);
         if (codes != null) {
             String theirs = codes.get(value);
-            if (theirs == null) throw new Untranslatable("code " + value + " of " + element + " has no mapping");
+            // the value itself stays out of the message: it is personal data
+            if (theirs == null) throw new Untranslatable("a code of " + element + " has no mapping");
             return theirs;
         }
         String format = mapping.formats().get(element);
