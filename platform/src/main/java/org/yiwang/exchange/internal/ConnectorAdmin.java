@@ -119,8 +119,9 @@ class ConnectorAdmin implements Connectors {
         if (!ok) v.add(new Violation("endpoint", "endpoint-" + c.kind().name().toLowerCase(),
                 "地址不符合连接方式 / the endpoint does not suit the kind (URL, jdbc: URL, folder or topic)"));
         List<String> identifiers = switch (c.kind()) {
-            case JDBC -> List.of("table", "keyColumn", "partColumn", "itemColumn", "resultTable", "resultIdColumn",
-                    "resultPartColumn", "statusColumn", "reasonColumn", "resultTimeColumn");
+            case JDBC -> List.of("table", "changeTable", "keyColumn", "partColumn", "itemColumn", "subscriptionColumn",
+                    "resultTable", "resultIdColumn", "resultPartColumn", "statusColumn", "reasonColumn",
+                    "questionedColumn", "resultTimeColumn");
             default -> List.of();
         };
         if (c.kind() == ConnectorKind.JDBC) {

@@ -140,6 +140,12 @@ class DeliveryStore {
                 .list();
     }
 
+    /** Delivered rows older than the retention; dead ones stay until replayed or resolved by hand. */
+    int purgeDelivered(Duration retention) {
+        return jdbc.sql("DELETE FROM exchange_delivery WHERE state = 'DELIVERED' AND delivered_at < now() - make_interval(secs => ?)")
+                .param((double) retention.toSeconds()).update();
+    }
+
     private static String truncate(String error) {
         return error == null || error.length() <= 1000 ? error : error.substring(0, 1000);
     }

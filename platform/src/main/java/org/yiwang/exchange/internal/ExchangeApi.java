@@ -48,6 +48,9 @@ class ExchangeApi {
 
     record PreviewJson(SubjectType subjectType, String key, String use) {}
 
+    record SubscriptionJson(String name, String connector, SubjectType subjectType, List<String> elements,
+                            String purpose, String division, Subscription.Condition condition, Boolean enabled) {}
+
     @GetMapping("/connectors")
     List<Connector> connectors() {
         return connectors.list();
@@ -104,9 +107,10 @@ class ExchangeApi {
 
     @PutMapping("/subscriptions/{code}")
     @Operation(summary = "Create or replace a subscription; the purpose is checked against the demand list")
-    Subscription subscribe(Actor actor, @PathVariable String code, @RequestBody Subscription body) {
+    Subscription subscribe(Actor actor, @PathVariable String code, @RequestBody SubscriptionJson body) {
         return connectors.subscribe(actor, new Subscription(code, body.name(), body.connector(), body.subjectType(),
-                body.elements(), body.purpose(), body.division(), body.condition(), body.enabled()));
+                body.elements(), body.purpose(), body.division(), body.condition(),
+                body.enabled() == null || body.enabled()));
     }
 
     @GetMapping("/figures")

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param requestTimeout  per request to a department system
  * @param resultPoll      how often result tables and inbox folders are read
  * @param kafkaBootstrap  Kafka servers for KAFKA connectors without their own {@code bootstrapServers} option
+ * @param retention       how long delivered rows are kept (results for a part are accepted while its delivery is)
  */
 @ConfigurationProperties("yiwang.exchange")
 record ExchangeProperties(@DefaultValue("true") boolean enabled, @DefaultValue("1s") Duration poll,
@@ -23,4 +24,5 @@ record ExchangeProperties(@DefaultValue("true") boolean enabled, @DefaultValue("
                           @DefaultValue("4") int workers, @DefaultValue("60s") Duration lease,
                           @DefaultValue("2s") Duration backoff, @DefaultValue("10m") Duration maxBackoff,
                           @DefaultValue("10s") Duration requestTimeout, @DefaultValue("2s") Duration resultPoll,
-                          @DefaultValue("localhost:9092") String kafkaBootstrap) {}
+                          @DefaultValue("localhost:9092") String kafkaBootstrap,
+                          @DefaultValue("400d") Duration retention) {}

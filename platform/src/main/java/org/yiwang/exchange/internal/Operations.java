@@ -2,6 +2,7 @@ package org.yiwang.exchange.internal;
 
 import java.util.List;
 import java.util.UUID;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.yiwang.kernel.NotFoundProblem;
 
@@ -11,10 +12,12 @@ class Operations {
 
     private final DeliveryStore store;
     private final DeliveryEngine engine;
+    private final ExchangeProperties properties;
 
-    Operations(DeliveryStore store, DeliveryEngine engine) {
+    Operations(DeliveryStore store, DeliveryEngine engine, ExchangeProperties properties) {
         this.store = store;
         this.engine = engine;
+        this.properties = properties;
     }
 
     List<ConnectorFigures> figures() {
@@ -40,6 +43,12 @@ class Operations {
 
     int retryNow(UUID id) {
         return woken(store.retryNow(List.of(id)));
+    }
+
+    /** Daily, on every node: a second node finds nothing left to delete. */
+    @Scheduled(cron = "${yiwang.exchange.purge-cron:0 30 3 * * *}")
+    void purge() {
+        store.purgeDelivered(properties.retention());
     }
 
     private int woken(int changed) {

@@ -21,6 +21,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.yiwang.exchange.Connector;
 import org.yiwang.exchange.ConnectorKind;
+import org.yiwang.kernel.AccessDeniedProblem;
+import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.NotFoundProblem;
 
 /**
  * Reads results that department systems leave in their own result table (JDBC) or inbox folder (FILE) and applies
@@ -141,11 +144,14 @@ class ResultPoller {
                 .params(c.code(), resultId).query(Boolean.class).single();
     }
 
-    /** Each in its own transaction: a refused result is recorded and the others of the same poll still apply. */
+    /**
+     * Each in its own transaction. A result that breaks a rule is recorded as refused and not read again; any other
+     * failure (our database, say) leaves it for the next poll.
+     */
     private void apply(Connector c, InboundResult result) {
         try {
             results.apply(c, result);
-        } catch (RuntimeException e) {
+        } catch (InvalidInputException | AccessDeniedProblem | NotFoundProblem e) {
             log.info("exchange: result {} of {} refused: {}", result.resultId(), c.code(), e.getMessage());
             jdbc.sql("""
                     INSERT INTO exchange_result (connector, result_id, part_id, status, answer)
