@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
  * database, and the street's folder; the demo connectors installed against them. Started once per test JVM, like
  * the application context; a test may stop a system and start it again on the same port and database.
  */
-final class DepartmentSystems {
+public final class DepartmentSystems {
 
     static final String SECRET = "test-exchange-secret-" + UUID.randomUUID();
     static final String API_KEY = "yw_test_" + UUID.randomUUID() + UUID.randomUUID();
@@ -51,7 +51,7 @@ final class DepartmentSystems {
                 url(DemoExchange.TRANSPORT), legacyUrl, streetFolder().toString(), SECRET, API_KEY));
     }
 
-    static synchronized DepartmentSystems start(int platformPort, DemoExchange demo) {
+    public static synchronized DepartmentSystems start(int platformPort, DemoExchange demo) {
         if (instance == null) instance = new DepartmentSystems(platformPort, demo);
         return instance;
     }
@@ -65,7 +65,12 @@ final class DepartmentSystems {
     }
 
     String url(String connector) {
-        return "http://localhost:" + ports.get(connector) + "/intake";
+        return page(connector) + "/intake";
+    }
+
+    /** The system's own web page (its officers' inbox). */
+    public String page(String connector) {
+        return "http://localhost:" + ports.get(connector);
     }
 
     synchronized void start(String connector) {
@@ -82,7 +87,7 @@ final class DepartmentSystems {
     }
 
     /** What the system received, newest first. */
-    List<JsonNode> received(String connector) {
+    public List<JsonNode> received(String connector) {
         JsonNode all = json.readTree(client(connector).get().uri("/api/received").retrieve().body(String.class));
         return all.valueStream().toList();
     }
@@ -99,7 +104,7 @@ final class DepartmentSystems {
     }
 
     private RestClient client(String connector) {
-        return RestClient.create("http://localhost:" + ports.get(connector));
+        return RestClient.create(page(connector));
     }
 
     private static int freePort() {
