@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -59,8 +60,7 @@ class DeliveryStore {
                           x.changed, x.state, x.attempts, x.next_attempt_at, x.mapping_version, x.last_error,
                           x.created_at, x.delivered_at""")
                 .param("limit", limit).param("lease", (double) lease.toSeconds())
-                .query(this::delivery).list().stream().sorted(java.util.Comparator.comparingLong(Delivery::seq))
-                .toList();
+                .query(this::delivery).list().stream().sorted(Comparator.comparingLong(Delivery::seq)).toList();
     }
 
     void delivered(UUID id, Integer mappingVersion) {

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.exchange.Connector;
+import org.yiwang.exchange.Mapping;
 import org.yiwang.exchange.MappingVersion;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.InvalidInputException.Violation;
@@ -30,6 +31,9 @@ class Results {
 
     private static final Map<String, PartAction> ACTIONS = Map.of("ACCEPTED", PartAction.ACCEPT,
             "RETURNED", PartAction.RETURN, "APPROVED", PartAction.APPROVE, "REJECTED", PartAction.REJECT);
+
+    /** Without a mapping only our own field names and statuses are understood. */
+    private static final Mapping NO_MAPPING = new Mapping(null, null, null, null, null, null);
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -89,8 +93,7 @@ class Results {
 
     private PartDecision decision(Connector connector, InboundResult result) {
         MappingVersion mapping = states.current().mappings().get(connector.code());
-        Translation translation = new Translation(mapping == null ? new org.yiwang.exchange.Mapping(null, null, null,
-                null, null, null) : mapping.mapping(), catalog);
+        Translation translation = new Translation(mapping == null ? NO_MAPPING : mapping.mapping(), catalog);
         List<Violation> v = new ArrayList<>();
         PartAction action = Optional.ofNullable(result.status()).flatMap(translation::status).map(ACTIONS::get)
                 .orElse(null);
