@@ -20,8 +20,8 @@ import org.yiwang.kernel.SubjectType;
 
 /**
  * The benchmark of the data foundation (see README.md): generates a synthetic district, starts the platform
- * in-process on PostgreSQL, and measures bulk import, audited reads and 一网通办 (prefilled forms, bundle
- * submissions), each beside its plain baseline in the same run and database. Prints {@code RESULT <name>=<value> <unit>} lines.
+ * in-process on PostgreSQL, and measures bulk import, audited reads, 一网通办 (prefilled forms, bundle
+ * submissions) and the exchange (subscribed changes to department systems), each beside its plain baseline in the same run and database. Prints {@code RESULT <name>=<value> <unit>} lines.
  */
 public final class Benchmark {
 
@@ -40,6 +40,8 @@ public final class Benchmark {
                     + settings.measure().toSeconds() + " suites="
                     + String.join(",", new TreeSet<>(settings.suites()))
                     + (settings.runs("services") ? " hotels=" + settings.hotels() : "")
+                    + (settings.runs("exchange") ? " changeRate=" + settings.changeRate() + " receivers="
+                    + settings.receivers() : "")
                     + " database=" + (settings.embedded() ? "embedded (ephemeral)" : "server"));
             Path csv = work.resolve("persons.csv");
             String[] citizenIds = generate(settings.persons(), csv);
@@ -50,6 +52,7 @@ public final class Benchmark {
                     int port = Integer.parseInt(platform.getEnvironment().getRequiredProperty("local.server.port"));
                     if (settings.runs("read")) ReadBenchmark.run(platform, port, citizenIds, settings);
                     if (settings.runs("services")) ServicesBenchmark.run(platform, port, SEED, settings);
+                    if (settings.runs("exchange")) ExchangeBenchmark.run(platform, SEED, settings);
                 } finally {
                     ImportBenchmark.dropPlainTable(dataSource);
                 }

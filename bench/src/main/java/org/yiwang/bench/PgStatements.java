@@ -44,11 +44,25 @@ final class PgStatements {
         }
     }
 
+    /** {@link #reset()} from a thread that cannot throw (a load's callback); a failure only loses the figures. */
+    void resetQuietly() {
+        try {
+            reset();
+        } catch (SQLException e) {
+            Results.note("pg_stat_statements_reset failed: " + e.getMessage());
+        }
+    }
+
     /**
      * The top statements since the last reset (warm-up included), per execution of the statement that starts with
      * {@code unit} (e.g. the insert of the application: per submission).
      */
     void report(String per, String unit) throws SQLException {
+        report(per, unit, "warm-up included");
+    }
+
+    /** @param since what the figures cover, e.g. "measured period only" */
+    void report(String per, String unit, String since) throws SQLException {
         if (!enabled) return;
         double count;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
@@ -67,9 +81,9 @@ final class PgStatements {
             boolean first = true;
             while (r.next()) {
                 if (first) {
-                    Results.note(String.format("PostgreSQL: %.1f statements and %.2f ms of execution per %s (warm-up"
-                                    + " included; parsing, commits and WAL flushes not counted); the top ones:",
-                            r.getDouble("all_calls") / count, r.getDouble("all_time") / count, per));
+                    Results.note(String.format("PostgreSQL: %.1f statements and %.2f ms of execution per %s (%s;"
+                                    + " parsing, commits and WAL flushes not counted); the top ones:",
+                            r.getDouble("all_calls") / count, r.getDouble("all_time") / count, per, since));
                     first = false;
                 }
                 String query = r.getString("query");

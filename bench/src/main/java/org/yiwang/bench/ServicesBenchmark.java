@@ -216,7 +216,7 @@ final class ServicesBenchmark {
      * Waits until the after-commit listeners have completed and the audit sealer has caught up (at most 10 min), so
      * that no phase pays for the work of the one before.
      */
-    private static void drain(DataSource dataSource) throws SQLException, InterruptedException {
+    static void drain(DataSource dataSource) throws SQLException, InterruptedException {
         long until = System.nanoTime() + 600_000_000_000L;
         while (System.nanoTime() < until) {
             if (count(dataSource, "SELECT count(*) FROM event_publication WHERE completion_date IS NULL") == 0
