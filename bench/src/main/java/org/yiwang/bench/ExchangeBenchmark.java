@@ -1,19 +1,10 @@
 package org.yiwang.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
@@ -67,9 +55,11 @@ final class ExchangeBenchmark {
     private static final int MAX_RESIDENTS = 200_000;
     private static final long MAX_LATENCY_MICROS = Duration.ofMinutes(10).toNanos() / 1000;
     private static final Duration DRAIN_LIMIT = Duration.ofMinutes(5);
-    /** The outbox's update of a delivered delivery, as pg_stat_statements normalises it: one per delivery. */
-    private static final String DELIVERED = "UPDATE exchange_delivery SET state = $3, delivered_at";
-    private static final Pattern ID = Pattern.compile("\"id\":\"[0-9a-f-]{36}\"");
+    /**
+     * The outbox's update of a delivered delivery, one per delivery ({@code LIKE} pattern: pg_stat_statements shows
+     * the state as written or as a parameter).
+     */
+    private static final String DELIVERED = "UPDATE exchange_delivery SET state = %, delivered_at = now()";
 
     private final ApplicationContext platform;
     private final DataSource dataSource;
@@ -77,6 +67,7 @@ final class ExchangeBenchmark {
     private final Settings settings;
     private final CpuMeter meter;
     private final PgStatements statements;
+    private final DeliveryRows rows;
 
     private ExchangeBenchmark(ApplicationContext platform, Settings settings) {
         this.platform = platform;
@@ -85,6 +76,7 @@ final class ExchangeBenchmark {
         this.settings = settings;
         this.meter = CpuMeter.of(dataSource);
         this.statements = PgStatements.of(dataSource);
+        this.rows = new DeliveryRows(dataSource);
     }
 
     static void run(ApplicationContext platform, long seed, Settings settings) throws Exception {
@@ -117,7 +109,7 @@ final class ExchangeBenchmark {
                     receivers);
 
             // 2. the same receivers, a plain loop of signed POSTs of the body the platform sent
-            Load.Outcome plain = plainPosts(receivers);
+            Load.Outcome plain = PlainPosts.run(receivers, settings, meter);
             Results.result("plain_post_per_s", plain.throughput(), "requests/s");
             Results.result("plain_post_p50_ms", plain.percentileMillis(50), "ms");
             Results.result("plain_post_p99_ms", plain.percentileMillis(99), "ms");
@@ -244,7 +236,7 @@ final class ExchangeBenchmark {
     private Figures propagate(String name, GridMoves moves, double rate, Duration warmup, Duration measure,
                               Receivers receivers) throws Exception {
         receivers.reset();
-        long seqBefore = maxSeq();
+        long seqBefore = rows.maxSeq();
         ChangeLoad load = new ChangeLoad(platform.getBean(Facts.class), WRITER);
         CpuMeter.Snapshot[] cpu = new CpuMeter.Snapshot[2];
         double[] receiverCpu = new double[2];
@@ -258,29 +250,72 @@ final class ExchangeBenchmark {
             }
             if (i < 2) {
                 cpu[i] = meter.snapshot();
-                receiverCpu[i] = receiverCpuSeconds();
+                receiverCpu[i] = Receivers.cpuSeconds();
             }
             if (i == 1) waits[0].close();
         });
         long loadEnd = System.nanoTime();
-        Map<String, Long> backlog = states(seqBefore, true);
+        Map<String, Long> backlog = rows.states(seqBefore, true);
         long drained = waitForDeliveries(seqBefore, receivers);
-        Map<String, Long> byState = states(seqBefore, false);
+        Map<String, Long> byState = rows.states(seqBefore, false);
 
+        Matched m = match(run, rows.deliveries(seqBefore), receivers);
+        Histogram latency = m.latency();
+        double seconds = run.seconds();
+        Results.result(name + "_changes_per_s", m.changes() / seconds, "changes/s");
+        Results.result(name + "_deliveries_per_s", m.arrived() / seconds, "deliveries/s");
+        Results.result(name + "_p50_ms", millis(latency, 50), "ms");
+        Results.result(name + "_p99_ms", millis(latency, 99), "ms");
+        Results.result(name + "_max_ms", latency.getTotalCount() == 0 ? Double.NaN : latency.getMaxValue() / 1000.0, "ms");
+        Results.result(name + "_undelivered", m.undelivered(), "deliveries");
+        Results.result(name + "_write_p99_ms", millis(m.commitLag(), 99), "ms");
+        Results.result(name + "_backlog", backlog.values().stream().mapToLong(Long::longValue).sum(), "deliveries");
+        Results.result(name + "_backlog_drain", Math.max(0, drained - loadEnd) / 1e9, "s");
+        Results.note(String.format("%s: offered %.0f changes/s for %d s after %d s of warm-up; %d writes failed%s,"
+                        + " %d changed nothing; latency of %d deliveries of changes committed in the measured period;"
+                        + " deliveries by state after the run: %s; pending or sending when the writes stopped: %s;"
+                        + " receivers: %d repeats, %d rejected%s", name, rate, measure.toSeconds(),
+                warmup.toSeconds(), run.failed(), run.firstError() == null ? "" : " (first: " + run.firstError() + ")",
+                run.unchanged(), latency.getTotalCount(), byState, backlog, receivers.repeats(), receivers.rejected(),
+                m.unmatched() == 0 ? "" : "; " + m.unmatched() + " deliveries without a delivery row"));
+        if (cpu[1] != null) {
+            CpuMeter.Usage usage = CpuMeter.between(cpu[0], cpu[1], receiverCpu[1] - receiverCpu[0]);
+            Results.note(usage.describe("change", m.changes()) + " (a change: its write and its deliveries;"
+                    + " load generator = the receivers; the writers' Facts.write counts as platform)");
+        }
+        if (byState.getOrDefault("DEAD", 0L) > 0) Results.note("first dead delivery: " + rows.firstDead(seqBefore));
+        if (waits[0] != null) waits[0].report(name + " (measured period)");
+        statements.report("delivery", DELIVERED, "measured period and the drain after it");
+        return new Figures(m.arrived() / seconds, millis(latency, 99));
+    }
+
+    /**
+     * The deliveries of a load matched to their changes. Latencies in microseconds: {@code latency} from the commit of
+     * a change committed in the measured period to the first arrival of each of its deliveries; {@code commitLag}
+     * from when such a change was due to its commit (the generator keeping up); {@code arrived}: first arrivals during
+     * the measured period, of whichever change.
+     */
+    private record Matched(long changes, long arrived, long undelivered, long unmatched, Histogram latency,
+                           Histogram commitLag) {}
+
+    /**
+     * A change's deliveries are the outbox rows of its subject for each connector it was meant for, taken in outbox
+     * order as the subject's changes committed (the planner never writes one subject twice at once).
+     */
+    private static Matched match(ChangeLoad.Run run, Map<String, ArrayDeque<String>> deliveries, Receivers receivers) {
         Histogram latency = new Histogram(MAX_LATENCY_MICROS, 3);
-        Histogram write = new Histogram(MAX_LATENCY_MICROS, 3);
-        Map<String, ArrayDeque<String>> deliveries = deliveries(seqBefore);
+        Histogram commitLag = new Histogram(MAX_LATENCY_MICROS, 3);
         long changes = 0;
+        long arrived = 0;
         long undelivered = 0;
         long unmatched = 0;
-        long receivedInWindow = 0;
         Integer[] order = IntStream.range(0, run.size()).filter(n -> run.committedAt()[n] != 0).boxed()
                 .sorted(Comparator.comparingLong(n -> run.committedAt()[n])).toArray(Integer[]::new);
         for (int n : order) {
             boolean measured = run.measured(n);
             if (measured) {
                 changes++;
-                write.recordValue(Math.min(MAX_LATENCY_MICROS, (run.committedAt()[n] - run.dueAt()[n]) / 1000));
+                commitLag.recordValue(micros(run.committedAt()[n] - run.dueAt()[n]));
             }
             for (String connector : run.planned()[n].connectors()) {
                 ArrayDeque<String> ids = deliveries.get(connector + "/" + run.subjects()[n]);
@@ -290,90 +325,21 @@ final class ExchangeBenchmark {
                     continue;
                 }
                 Long at = receivers.receivedAt(id);
-                if (at != null && at >= run.measureFrom() && at < run.measureUntil()) receivedInWindow++;
+                if (at != null && at >= run.measureFrom() && at < run.measureUntil()) arrived++;
                 if (!measured) continue;
                 if (at == null) undelivered++;
-                else latency.recordValue(Math.max(0, Math.min(MAX_LATENCY_MICROS, (at - run.committedAt()[n]) / 1000)));
+                else latency.recordValue(micros(at - run.committedAt()[n]));
             }
         }
-        double seconds = run.seconds();
-        Results.result(name + "_changes_per_s", changes / seconds, "changes/s");
-        Results.result(name + "_deliveries_per_s", receivedInWindow / seconds, "deliveries/s");
-        Results.result(name + "_p50_ms", millis(latency, 50), "ms");
-        Results.result(name + "_p99_ms", millis(latency, 99), "ms");
-        Results.result(name + "_max_ms", latency.getTotalCount() == 0 ? Double.NaN : latency.getMaxValue() / 1000.0, "ms");
-        Results.result(name + "_undelivered", undelivered, "deliveries");
-        Results.result(name + "_write_p99_ms", millis(write, 99), "ms");
-        Results.result(name + "_backlog", backlog.values().stream().mapToLong(Long::longValue).sum(), "deliveries");
-        Results.result(name + "_backlog_drain", Math.max(0, drained - loadEnd) / 1e9, "s");
-        Results.note(String.format("%s: offered %.0f changes/s for %d s after %d s of warm-up; %d writes failed%s,"
-                        + " %d changed nothing; latency of %d deliveries of changes committed in the measured period;"
-                        + " deliveries by state after the run: %s; pending or sending when the writes stopped: %s;"
-                        + " receivers: %d repeats, %d rejected%s", name, rate, measure.toSeconds(),
-                warmup.toSeconds(), run.failed(), run.firstError() == null ? "" : " (first: " + run.firstError() + ")",
-                run.unchanged(), latency.getTotalCount(), byState, backlog, receivers.repeats(), receivers.rejected(),
-                unmatched == 0 ? "" : "; " + unmatched + " changes without a delivery row"));
-        if (cpu[1] != null) {
-            CpuMeter.Usage usage = CpuMeter.between(cpu[0], cpu[1], receiverCpu[1] - receiverCpu[0]);
-            Results.note(usage.describe("delivery", receivedInWindow)
-                    + " (load generator = the receivers; the writers' Facts.write counts as platform)");
-        }
-        if (byState.getOrDefault("DEAD", 0L) > 0) Results.note("first dead delivery: " + firstDead(seqBefore));
-        if (waits[0] != null) waits[0].report(name + " (measured period)");
-        statements.report("delivery", DELIVERED, "measured period and the drain after it");
-        return new Figures(receivedInWindow / seconds, millis(latency, 99));
+        return new Matched(changes, arrived, undelivered, unmatched, latency, commitLag);
+    }
+
+    private static long micros(long nanos) {
+        return Math.max(0, Math.min(MAX_LATENCY_MICROS, nanos / 1000));
     }
 
     private static double millis(Histogram h, double percentile) {
         return h.getTotalCount() == 0 ? Double.NaN : h.getValueAtPercentile(percentile) / 1000.0;
-    }
-
-    // ---- the plain baseline
-
-    /**
-     * {@code bench.clients} clients, one shared HTTP/1.1 client (as the platform's REST transport), each POSTing the
-     * body the platform sent, with a fresh id and a fresh signature, to the receivers in turn.
-     */
-    private Load.Outcome plainPosts(Receivers receivers) throws Exception {
-        byte[] sample = receivers.sample();
-        if (sample == null) throw new IllegalStateException("no delivery arrived: nothing to post");
-        String template = new String(sample, StandardCharsets.UTF_8);
-        Matcher id = ID.matcher(template);
-        if (!id.find()) throw new IllegalStateException("no id in the body: " + template);
-        String before = template.substring(0, id.start());
-        String after = template.substring(id.end());
-        List<Receivers.Receiver> targets = receivers.receivers();
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        AtomicInteger clients = new AtomicInteger();
-        AtomicReference<String> firstError = new AtomicReference<>();
-        receivers.reset();
-        Results.note("plain POST: " + sample.length + " bytes a body (the platform's), " + settings.clients()
-                + " clients over " + targets.size() + " receivers");
-        Load.Outcome outcome = Load.run(settings.clients(), settings.warmup(), settings.measure(), new String[] {""},
-                () -> {
-                    int[] next = {clients.getAndIncrement()};
-                    return ignored -> {
-                        Receivers.Receiver r = targets.get(next[0]++ % targets.size());
-                        String key = UUID.randomUUID().toString();
-                        byte[] body = (before + "\"id\":\"" + key + "\"" + after).getBytes(StandardCharsets.UTF_8);
-                        long timestamp = Instant.now().getEpochSecond();
-                        HttpRequest request = HttpRequest.newBuilder(URI.create(r.url()))
-                                .timeout(Duration.ofSeconds(10))
-                                .header("Content-Type", "application/json; charset=utf-8")
-                                .header("Idempotency-Key", key)
-                                .header("X-Yiwang-Connector", r.connector())
-                                .header("X-Yiwang-Timestamp", Long.toString(timestamp))
-                                .header("X-Yiwang-Signature", Receivers.sign(r.secret(), timestamp, body))
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-                        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                        if (status != 200) firstError.compareAndSet(null, "HTTP " + status);
-                        return status == 200;
-                    };
-                }, meter);
-        if (firstError.get() != null) Results.note("plain POST, first error: " + firstError.get());
-        receivers.reset();
-        return outcome;
     }
 
     // ---- capacity
@@ -385,7 +351,7 @@ final class ExchangeBenchmark {
     private double drainBacklog(GridMoves moves, Receivers receivers, int count) throws Exception {
         List<String> codes = moves.connectors();
         setEnabled(codes, false);
-        long seqBefore = maxSeq();
+        long seqBefore = rows.maxSeq();
         receivers.reset();
         ChangeLoad load = new ChangeLoad(platform.getBean(Facts.class), WRITER);
         double rate = 5_000;
@@ -401,10 +367,10 @@ final class ExchangeBenchmark {
                 + " (the writes of the backlog, " + WRITERS / 2 + " writers, connectors off: Facts.write with its"
                 + " outbox row, nothing sent)");
         ServicesBenchmark.drain(dataSource);
-        long pending = states(seqBefore, true).values().stream().mapToLong(Long::longValue).sum();
+        long pending = rows.states(seqBefore, true).values().stream().mapToLong(Long::longValue).sum();
         statements.reset();
         CpuMeter.Snapshot from = meter.snapshot();
-        double receiverFrom = receiverCpuSeconds();
+        double receiverFrom = Receivers.cpuSeconds();
         long start = System.nanoTime();
         PgWaits waits = PgWaits.start(dataSource);
         setEnabled(codes, true);
@@ -417,8 +383,8 @@ final class ExchangeBenchmark {
         Results.note(String.format("drain: %d changes written with the connectors off (%d failed, %d changed"
                         + " nothing), %d deliveries pending, %d delivered in %.1f s after switching them on; by state: %s",
                 written, run.failed(), run.unchanged(), pending, delivered, (end - start) / 1e9,
-                states(seqBefore, false)));
-        Results.note(CpuMeter.between(from, to, receiverCpuSeconds() - receiverFrom).describe("delivery", delivered)
+                rows.states(seqBefore, false)));
+        Results.note(CpuMeter.between(from, to, Receivers.cpuSeconds() - receiverFrom).describe("delivery", delivered)
                 + " (includes polling for the end)");
         waits.report("drain");
         statements.report("delivery", DELIVERED, "the drain only");
@@ -433,45 +399,19 @@ final class ExchangeBenchmark {
         }
     }
 
-    // ---- the outbox, read directly
-
-    private long maxSeq() throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT coalesce(max(seq), 0) FROM exchange_delivery"); ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    /** The benchmark's deliveries since {@code seq} by state; only the unfinished ones when {@code open}. */
-    private Map<String, Long> states(long seq, boolean open) throws SQLException {
-        Map<String, Long> states = new LinkedHashMap<>();
-        // the unfinished ones with the literal states of the outbox's partial index, which holds only them
-        String which = open ? "state IN ('PENDING', 'SENDING')" : "state IS NOT NULL";
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT state, count(*) FROM exchange_delivery WHERE " + which
-                        + " AND seq > ? AND connector LIKE 'BENCH-%' GROUP BY state ORDER BY state")) {
-            s.setLong(1, seq);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) states.put(r.getString(1), r.getLong(2));
-            }
-        }
-        return states;
-    }
-
     /**
      * Waits until none of the benchmark's deliveries since {@code seq} is unfinished; returns when (nanoTime). Watches
      * the receivers rather than polling the outbox, which would add its own load; the outbox is asked once a second
      * (dead deliveries never arrive) and to confirm.
      */
     private long waitForDeliveries(long seq, Receivers receivers) throws SQLException, InterruptedException {
-        long expected = states(seq, false).values().stream().mapToLong(Long::longValue).sum();
+        long expected = rows.states(seq, false).values().stream().mapToLong(Long::longValue).sum();
         long until = System.nanoTime() + DRAIN_LIMIT.toNanos();
         long nextCheck = 0;
         while (System.nanoTime() < until) {
             long now = System.nanoTime();
             if ((receivers.receivedCount() >= expected || now >= nextCheck)) {
-                if (states(seq, true).isEmpty()) {
+                if (rows.states(seq, true).isEmpty()) {
                     return receivers.receivedCount() >= expected ? receivers.lastArrival() : System.nanoTime();
                 }
                 nextCheck = now + 1_000_000_000L;
@@ -480,49 +420,5 @@ final class ExchangeBenchmark {
         }
         Results.note("deliveries still unfinished after " + DRAIN_LIMIT.toMinutes() + " minutes");
         return System.nanoTime();
-    }
-
-    /** Connector and subject → delivery ids in the order of the outbox. */
-    private Map<String, ArrayDeque<String>> deliveries(long seq) throws SQLException {
-        Map<String, ArrayDeque<String>> deliveries = new HashMap<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT id, connector, ordering_key FROM exchange_delivery
-                 WHERE seq > ? AND connector LIKE 'BENCH-%' ORDER BY seq""")) {
-            s.setLong(1, seq);
-            s.setFetchSize(10_000);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    deliveries.computeIfAbsent(r.getString(2) + "/" + r.getString(3), k -> new ArrayDeque<>())
-                            .add(r.getString(1));
-                }
-            }
-        }
-        return deliveries;
-    }
-
-    private String firstDead(long seq) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT last_error FROM exchange_delivery WHERE seq > ? AND connector LIKE 'BENCH-%' AND state = 'DEAD'
-                 ORDER BY seq LIMIT 1""")) {
-            s.setLong(1, seq);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? r.getString(1) : "";
-            }
-        }
-    }
-
-    /** CPU seconds of the receivers' threads (their executor and the servers' dispatchers). */
-    private static double receiverCpuSeconds() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double total = 0;
-        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info == null) continue;
-            String name = info.getThreadName();
-            if (name.startsWith("bench-receiver") || name.startsWith("HTTP-Dispatcher")) {
-                long cpu = threads.getThreadCpuTime(info.getThreadId());
-                if (cpu > 0) total += cpu / 1e9;
-            }
-        }
-        return total;
     }
 }

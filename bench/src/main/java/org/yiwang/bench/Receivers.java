@@ -4,6 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -159,6 +162,21 @@ final class Receivers implements AutoCloseable {
         lastArrival.set(0);
         repeats.set(0);
         rejected.set(0);
+    }
+
+    /** CPU seconds of the receivers' threads (their executor and the servers' dispatchers). */
+    static double cpuSeconds() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        double total = 0;
+        for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) continue;
+            String name = info.getThreadName();
+            if (name.startsWith("bench-receiver") || name.startsWith("HTTP-Dispatcher")) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                if (cpu > 0) total += cpu / 1e9;
+            }
+        }
+        return total;
     }
 
     @Override
