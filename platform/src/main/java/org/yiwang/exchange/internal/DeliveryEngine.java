@@ -78,7 +78,9 @@ class DeliveryEngine implements SmartLifecycle {
 
     int drainOnce() {
         int free = Math.min(slots.availablePermits(), properties.batch());
-        if (free == 0) return 0;
+        // with a backlog every completion frees one slot: wait for a quarter batch rather than claim one at a time
+        boolean busy = slots.availablePermits() < properties.inFlight();
+        if (free == 0 || (busy && free < Math.max(1, properties.batch() / 4))) return 0;
         List<Delivery> due = store.claim(free, properties.lease());
         if (due.isEmpty()) return 0;
         ExchangeState state = states.current();
@@ -86,14 +88,16 @@ class DeliveryEngine implements SmartLifecycle {
             slots.acquireUninterruptibly();
             CompletableFuture.supplyAsync(() -> messages.build(d, state), workers)
                     .thenCompose(message -> send(state, d, message).thenApply(done -> message.mappingVersion()))
-                    .whenComplete((version, error) -> {
+                    // on our own threads: the HTTP client completes its futures on the common pool, which on
+                    // two cores is a new thread per task
+                    .whenCompleteAsync((version, error) -> {
                         try {
                             record(state, d, version, error);
                         } finally {
                             slots.release();
                             wake();
                         }
-                    });
+                    }, workers);
         }
         return due.size();
     }
