@@ -1,18 +1,19 @@
 package org.yiwang.basedata;
 
-import java.util.List;
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * The history of the base as system rules see it — e.g. a subscription filter deciding whether a change matters to
- * a department. Values returned here are for such decisions only and never reach a person or a department: those
- * read through {@link PersonalData}, which checks policy and audits.
+ * The history of the base as system rules use it — e.g. a subscription deciding whether a change matters to a
+ * department. It answers questions about values without handing them out: values reach a department only through
+ * {@link PersonalData}, which checks policy and audits.
  */
 public interface ChangeLog {
 
-    /** What the history entry {@code changeId} (see {@link SubjectChanged#changeId()}) changed, in clear. */
-    List<ValueChange> changes(long changeId);
+    /** Which of the conditions the history entry {@code changeId} (see {@link SubjectChanged#changeId()}) meets. */
+    Set<ChangeCondition> met(long changeId, Collection<ChangeCondition> conditions);
 
     /** The natural key of a subject, to read it through {@link PersonalData}; empty when it is not in the base. */
     Optional<SubjectRef> subject(UUID subjectId);

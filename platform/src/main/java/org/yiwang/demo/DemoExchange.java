@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.directory.ApiClients;
 import org.yiwang.exchange.Connector;
 import org.yiwang.exchange.ConnectorKind;
@@ -107,7 +108,7 @@ public class DemoExchange {
         connectors.subscribe(INSTALLER, new Subscription("WJW-BARBER-SCOPE", "经营范围新增理发的企业(卫生许可提醒)",
                 HEALTH, SubjectType.LEGAL_ENTITY, List.of("entity.name", "entity.credit_code", "entity.address",
                 "entity.legal_rep_name", "entity.phone", "entity.business_scope"), "HYGIENE_LICENSE", "310104",
-                new Subscription.Condition("entity.business_scope", Subscription.Condition.Op.GAINS, "理发"), true));
+                new ChangeCondition("entity.business_scope", ChangeCondition.Op.GAINS, "理发"), true));
         connectors.subscribe(INSTALLER, new Subscription("JD-XUJIAHUI-RESIDENTS", "徐家汇街道居民信息变化回流",
                 STREET, SubjectType.PERSON, List.of("person.name", "person.phone", "person.residence_address",
                 "person.grid"), "GRASSROOTS_GOVERNANCE", "310104014", null, true));

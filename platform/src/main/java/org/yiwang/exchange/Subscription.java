@@ -1,6 +1,7 @@
 package org.yiwang.exchange;
 
 import java.util.List;
+import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.kernel.SubjectType;
 
 /**
@@ -8,20 +9,12 @@ import org.yiwang.kernel.SubjectType;
  * read under {@code purpose} (checked against the demand list).
  *
  * @param division  only subjects in this administrative division (code prefix), or {@code null}
- * @param condition only changes meeting it, or {@code null} for every change of the elements
+ * @param condition only changes meeting it (tested inside the base), or {@code null} for every change of the elements
  */
 public record Subscription(String code, String name, String connector, SubjectType subjectType, List<String> elements,
-                           String purpose, String division, Condition condition, boolean enabled) {
+                           String purpose, String division, ChangeCondition condition, boolean enabled) {
 
     public Subscription {
         elements = elements == null ? List.of() : List.copyOf(elements);
-    }
-
-    /**
-     * @param op {@code CHANGED}: the element changed; {@code GAINS}: its new value contains {@code value} and the old
-     *           one did not (e.g. business scope gains 理发); {@code EQUALS}: its new value equals {@code value}
-     */
-    public record Condition(String element, Op op, String value) {
-        public enum Op { CHANGED, GAINS, EQUALS }
     }
 }

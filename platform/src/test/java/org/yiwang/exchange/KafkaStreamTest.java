@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.IntegrationTest;
 import org.yiwang.TestSubjects;
 import org.yiwang.basedata.Facts;
@@ -66,7 +67,7 @@ class KafkaStreamTest {
                 "entity.business_scope", "businessScope"), null, null, null, null, null));
         connectors.subscribe(admin, new Subscription(code, "法人经营范围变化流", code, SubjectType.LEGAL_ENTITY,
                 List.of("entity.name", "entity.credit_code", "entity.business_scope"), "DATA_GOVERNANCE", null,
-                new Subscription.Condition("entity.business_scope", Subscription.Condition.Op.CHANGED, null), true));
+                new ChangeCondition("entity.business_scope", ChangeCondition.Op.CHANGED, null), true));
         try {
             var fixtures = new ServiceFixtures(facts, licenses);
             String entity = TestSubjects.creditCode();

@@ -1,13 +1,18 @@
 package org.yiwang.basedata.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.basedata.ChangeLog;
 import org.yiwang.basedata.SubjectRef;
-import org.yiwang.basedata.ValueChange;
 
 @Service
 class JdbcChangeLog implements ChangeLog {
@@ -25,11 +30,17 @@ class JdbcChangeLog implements ChangeLog {
     }
 
     @Override
-    public List<ValueChange> changes(long changeId) {
-        return jdbc.sql("SELECT changes FROM basedata_change WHERE id = ?").param(changeId).query(String.class)
-                .optional().map(form::changes).orElse(List.of()).stream()
-                .map(e -> new ValueChange(e.e(), reveal(e.e(), e.o()), reveal(e.e(), e.n())))
-                .toList();
+    public Set<ChangeCondition> met(long changeId, Collection<ChangeCondition> conditions) {
+        if (conditions.isEmpty()) return Set.of();
+        Map<String, ChangeRow.Entry> changes = new HashMap<>();
+        jdbc.sql("SELECT changes FROM basedata_change WHERE id = ?").param(changeId).query(String.class)
+                .optional().map(form::changes).orElse(List.of()).forEach(e -> changes.put(e.e(), e));
+        Set<ChangeCondition> met = new HashSet<>();
+        for (ChangeCondition c : conditions) {
+            ChangeRow.Entry e = changes.get(c.element());
+            if (e != null && c.test(reveal(e.e(), e.o()), reveal(e.e(), e.n()))) met.add(c);
+        }
+        return met;
     }
 
     @Override

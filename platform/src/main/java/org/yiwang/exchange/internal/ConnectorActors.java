@@ -1,6 +1,9 @@
 package org.yiwang.exchange.internal;
 
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 import org.yiwang.directory.Department;
 import org.yiwang.directory.Directory;
@@ -17,6 +20,8 @@ import org.yiwang.kernel.Role;
 class ConnectorActors {
 
     private final Directory directory;
+    /** Departments are reference data (migrations), so a street office's area is looked up once, not per delivery. */
+    private final Map<String, Optional<DivisionCode>> scopes = new ConcurrentHashMap<>();
 
     ConnectorActors(Directory directory) {
         this.directory = directory;
@@ -32,8 +37,9 @@ class ConnectorActors {
     }
 
     DivisionCode scope(String department) {
-        return directory.department(department).filter(d -> d.level() == Department.Level.STREET)
-                .map(d -> DivisionCode.of(d.divisionCode())).orElse(null);
+        return scopes.computeIfAbsent(department, code -> directory.department(code)
+                .filter(d -> d.level() == Department.Level.STREET).map(d -> DivisionCode.of(d.divisionCode())))
+                .orElse(null);
     }
 
     private Actor as(String username, String department) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.basedata.PersonalData;
 import org.yiwang.basedata.ReadRequest;
 import org.yiwang.basedata.SubjectRef;
@@ -339,13 +340,13 @@ class ConnectorAdmin implements Connectors {
     }
 
     private static void checkCondition(Subscription s, List<Violation> v) {
-        Subscription.Condition c = s.condition();
+        ChangeCondition c = s.condition();
         if (c == null) return;
         if (c.op() == null) v.add(new Violation("condition.op", "required", "请选择条件 / choose an operator"));
         if (c.element() == null || !s.elements().contains(c.element())) {
             v.add(new Violation("condition.element", "not-subscribed", "条件的数据元须在订阅之中 / condition on a subscribed element"));
         }
-        if (c.op() != null && c.op() != Subscription.Condition.Op.CHANGED && (c.value() == null || c.value().isBlank())) {
+        if (c.op() != null && c.op() != ChangeCondition.Op.CHANGED && (c.value() == null || c.value().isBlank())) {
             v.add(new Violation("condition.value", "required", "请填写条件值 / value required"));
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.exchange.Connector;
 import org.yiwang.exchange.ConnectorKind;
 import org.yiwang.exchange.Mapping;
@@ -153,7 +154,7 @@ class ConnectorStore {
         return new Subscription(rs.getString("code"), rs.getString("name"), rs.getString("connector"),
                 SubjectType.valueOf(rs.getString("subject_type")), strings(rs.getArray("elements")),
                 rs.getString("purpose"), rs.getString("division"),
-                condition == null ? null : json.readValue(condition, Subscription.Condition.class),
+                condition == null ? null : json.readValue(condition, ChangeCondition.class),
                 rs.getBoolean("enabled"));
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.basedata.SubjectRef;
 import org.yiwang.exchange.Connector;
 import org.yiwang.exchange.ConnectorKind;
@@ -49,7 +50,7 @@ class ExchangeApi {
     record PreviewJson(SubjectType subjectType, String key, String use) {}
 
     record SubscriptionJson(String name, String connector, SubjectType subjectType, List<String> elements,
-                            String purpose, String division, Subscription.Condition condition, Boolean enabled) {}
+                            String purpose, String division, ChangeCondition condition, Boolean enabled) {}
 
     @GetMapping("/connectors")
     List<Connector> connectors() {

@@ -2,16 +2,15 @@ package org.yiwang.exchange.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.basedata.ChangeLog;
 import org.yiwang.basedata.SubjectChanged;
-import org.yiwang.basedata.ValueChange;
 import org.yiwang.exchange.Subscription;
 import org.yiwang.services.PartSubmitted;
 
@@ -45,15 +44,20 @@ class Outbox {
 
     @EventListener
     void on(SubjectChanged event) {
-        List<Subscription> subscriptions = states.current().subscriptions(event.type());
-        if (subscriptions.isEmpty()) return;
-        Supplier<Map<String, ValueChange>> values = lazily(() -> changeLog.changes(event.changeId()).stream()
-                .collect(Collectors.toMap(ValueChange::element, c -> c)));
+        List<Subscription> candidates = new ArrayList<>();
+        for (Subscription s : states.current().subscriptions(event.type())) {
+            if (inDivision(s, event.divisionCode()) && event.elements().stream().anyMatch(s.elements()::contains)) {
+                candidates.add(s);
+            }
+        }
+        if (candidates.isEmpty()) return;
+        List<ChangeCondition> conditions = candidates.stream().map(Subscription::condition)
+                .filter(Objects::nonNull).toList();
+        Set<ChangeCondition> met = changeLog.met(event.changeId(), conditions);
         boolean queued = false;
-        for (Subscription s : subscriptions) {
-            List<String> changed = new ArrayList<>(s.elements());
-            changed.retainAll(event.elements());
-            if (changed.isEmpty() || !inDivision(s, event.divisionCode()) || !meets(s.condition(), values)) continue;
+        for (Subscription s : candidates) {
+            if (s.condition() != null && !met.contains(s.condition())) continue;
+            List<String> changed = s.elements().stream().filter(event.elements()::contains).toList();
             deliveries.insert(Delivery.change(s.connector(), s.code(), event.type().name(), event.subjectId(), changed));
             queued = true;
         }
@@ -62,31 +66,6 @@ class Outbox {
 
     private static boolean inDivision(Subscription s, String division) {
         return s.division() == null || (division != null && division.startsWith(s.division()));
-    }
-
-    static boolean meets(Subscription.Condition condition, Supplier<Map<String, ValueChange>> values) {
-        if (condition == null) return true;
-        ValueChange change = values.get().get(condition.element());
-        if (change == null) return false;
-        String before = change.oldValue() == null ? "" : change.oldValue();
-        String after = change.newValue() == null ? "" : change.newValue();
-        return switch (condition.op()) {
-            case CHANGED -> true;
-            case GAINS -> after.contains(condition.value()) && !before.contains(condition.value());
-            case EQUALS -> after.equals(condition.value());
-        };
-    }
-
-    private static <T> Supplier<T> lazily(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public T get() {
-                if (value == null) value = supplier.get();
-                return value;
-            }
-        };
     }
 
     private void wakeAfterCommit() {

@@ -70,11 +70,12 @@ class ResultPoller {
         String timeColumn = c.option("resultTimeColumn", null);
         Instant mark = jdbc.sql("SELECT result_mark FROM exchange_connector WHERE code = ?").param(c.code())
                 .query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
-        String sql = "SELECT * FROM " + c.option("resultTable", null)
-                + (timeColumn == null ? "" : " WHERE " + timeColumn + " >= ? ORDER BY " + timeColumn);
+        String table = "SELECT * FROM " + c.option("resultTable", null);
         JdbcTemplate department = new JdbcTemplate(databases.of(c, password));
-        List<Map<String, Object>> rows = timeColumn == null || mark == null ? department.queryForList(
-                sql.replace(" WHERE " + timeColumn + " >= ?", "")) : department.queryForList(sql, Timestamp.from(mark));
+        List<Map<String, Object>> rows = timeColumn == null ? department.queryForList(table)
+                : mark == null ? department.queryForList(table + " ORDER BY " + timeColumn)
+                : department.queryForList(table + " WHERE " + timeColumn + " >= ? ORDER BY " + timeColumn,
+                        Timestamp.from(mark));
         Instant newest = mark;
         for (Map<String, Object> row : rows) {
             Map<String, String> values = new LinkedHashMap<>();
