@@ -102,22 +102,22 @@ class DeliveryStore {
     }
 
     /** Dead → pending, attempts from zero (after the cause was fixed). */
-    int replay(List<UUID> ids) {
-        return ids.stream().mapToInt(id -> jdbc.sql("""
+    int replay(UUID id) {
+        return jdbc.sql("""
                 UPDATE exchange_delivery SET state = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL
-                 WHERE id = ? AND state = 'DEAD'""").param(id).update()).sum();
+                 WHERE id = ? AND state = 'DEAD'""").param(id).update();
+    }
+
+    int replayDead(String connector) {
+        return jdbc.sql("""
+                UPDATE exchange_delivery SET state = 'PENDING', attempts = 0, next_attempt_at = now(), last_error = NULL
+                 WHERE connector = ? AND state = 'DEAD'""").param(connector).update();
     }
 
     /** A pending delivery waiting out its backoff is sent now. */
-    int retryNow(List<UUID> ids) {
-        return ids.stream().mapToInt(id -> jdbc.sql("""
-                UPDATE exchange_delivery SET next_attempt_at = now() WHERE id = ? AND state = 'PENDING'""")
-                .param(id).update()).sum();
-    }
-
-    List<UUID> dead(String connector) {
-        return jdbc.sql("SELECT id FROM exchange_delivery WHERE connector = ? AND state = 'DEAD' ORDER BY seq")
-                .param(connector).query(UUID.class).list();
+    int retryNow(UUID id) {
+        return jdbc.sql("UPDATE exchange_delivery SET next_attempt_at = now() WHERE id = ? AND state = 'PENDING'")
+                .param(id).update();
     }
 
     Optional<Delivery> find(UUID id) {
@@ -131,11 +131,6 @@ class DeliveryStore {
                         + " AND (CAST(:state AS TEXT) IS NULL OR state = :state) ORDER BY seq DESC LIMIT :limit")
                 .param("connector", connector).param("state", state).param("limit", limit)
                 .query(this::delivery).list();
-    }
-
-    List<Delivery> forPart(UUID partId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM exchange_delivery WHERE part_id = ? ORDER BY seq")
-                .param(partId).query(this::delivery).list();
     }
 
     /** Per connector: deliveries by state, attempts, and the age of the oldest unfinished one (lag). */

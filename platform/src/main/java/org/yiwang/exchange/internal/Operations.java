@@ -34,15 +34,15 @@ class Operations {
 
     /** Dead → pending with a fresh count of attempts; for after the cause (mapping, receiver) was fixed. */
     int replay(UUID id) {
-        return woken(store.replay(List.of(id)));
+        return woken(store.replay(id));
     }
 
     int replayDead(String connector) {
-        return woken(store.replay(store.dead(connector)));
+        return woken(store.replayDead(connector));
     }
 
     int retryNow(UUID id) {
-        return woken(store.retryNow(List.of(id)));
+        return woken(store.retryNow(id));
     }
 
     /** Daily, on every node: a second node finds nothing left to delete. */
