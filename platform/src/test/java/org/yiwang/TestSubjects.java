@@ -35,6 +35,11 @@ public final class TestSubjects {
         return CHECK.charAt(sum % 11);
     }
 
+    /** A house code in the given 9-digit street: the street and an 8-digit running number. */
+    public static String houseCode(String street) {
+        return street + "%08d".formatted(SEQUENCE.incrementAndGet() % 100_000_000);
+    }
+
     /** A valid unified social credit code of an enterprise registered in 徐汇区. */
     public static String creditCode() {
         int n = SEQUENCE.incrementAndGet();

@@ -211,7 +211,7 @@ class BaseDataTest {
     @Test
     void readingAHouseOwnersIdIsListedForTheOwner() {
         String owner = registerPerson("310104014");
-        String house = "31010401499" + String.valueOf(System.nanoTime()).substring(7, 13);
+        String house = TestSubjects.houseCode("310104014");
         Actor housing = new Actor("fg", Role.DEPARTMENT_OFFICER, "310104-FG", null, null, Set.of());
         facts.write(housing, SubjectRef.house(house), List.of(new Fact("house.owner_citizen_id", owner),
                 new Fact("house.division", "310104014")),

@@ -92,14 +92,14 @@ public class ServiceFixtures {
         Resident r = person("赵敏", "2", "1975-09-30", true);
         write("310104-MZ", SubjectRef.person(r.citizenId()), Map.of("person.marital_status", "20"));
         issue("MARRIAGE_CERT", SubjectType.PERSON, r.citizenId(), "赵敏", Map.of("marital_status", "20"));
-        String house = "310104014" + String.valueOf(System.nanoTime()).substring(5, 13);
+        String house = TestSubjects.houseCode("310104014");
         write("310104-FG", SubjectRef.house(house), Map.of("house.address", "上海市徐汇区宛平路22弄5号301室",
                 "house.division", "310104014", "house.area", "76.30", "house.use", "10",
                 "house.owner_citizen_id", r.citizenId(), "house.owner_name", "赵敏",
-                "house.cert_no", "沪(2015)徐字不动产权第00" + house.substring(9, 14) + "号"));
+                "house.cert_no", "沪(2015)徐字不动产权第00" + house.substring(12, 17) + "号"));
         issue("PROPERTY_CERT", SubjectType.PERSON, r.citizenId(), "赵敏", Map.of("house_code", house,
                 "address", "上海市徐汇区宛平路22弄5号301室", "area", "76.30", "use", "10",
-                "cert_no", "沪(2015)徐字不动产权第00" + house.substring(9, 14) + "号"));
+                "cert_no", "沪(2015)徐字不动产权第00" + house.substring(12, 17) + "号"));
         return new Seller(r.citizenId(), house, r.user());
     }
 
