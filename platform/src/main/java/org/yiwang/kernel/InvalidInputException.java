@@ -8,8 +8,30 @@ import java.util.List;
  */
 public class InvalidInputException extends RuntimeException {
 
-    /** One broken rule: the field (or data element code), the rule's name, and a human-readable detail. */
-    public record Violation(String field, String rule, String detail) {}
+    /**
+     * One broken rule: the field (or data element code), the rule's name, and a human-readable detail. The detail
+     * people read comes from the message bundles, key {@code problem.<rule>} with {@code args} as its arguments,
+     * in the reader's language ({@link ViolationTexts}); {@code detail} is the fallback when no bundle has the key.
+     */
+    public record Violation(String field, String rule, String detail, List<Object> args) {
+
+        public Violation {
+            args = args == null ? List.of() : List.copyOf(args);
+        }
+
+        public Violation(String field, String rule, String detail) {
+            this(field, rule, detail, List.of());
+        }
+
+        /** A violation whose text is the bundle's {@code problem.<rule>} with these arguments. */
+        public static Violation of(String field, String rule, Object... args) {
+            return new Violation(field, rule, null, List.of(args));
+        }
+
+        public Violation withDetail(String text) {
+            return new Violation(field, rule, text, args);
+        }
+    }
 
     private final List<Violation> violations;
     private final int status;
@@ -18,12 +40,19 @@ public class InvalidInputException extends RuntimeException {
         this(List.of(new Violation(field, rule, detail)), 400);
     }
 
+    /** One broken rule whose text is the bundle's {@code problem.<rule>} with these arguments. */
+    public static InvalidInputException of(String field, String rule, Object... args) {
+        return new InvalidInputException(List.of(Violation.of(field, rule, args)), 400);
+    }
+
     public InvalidInputException(List<Violation> violations) {
         this(violations, 400);
     }
 
     public InvalidInputException(List<Violation> violations, int status) {
-        super(violations.isEmpty() ? "invalid input" : violations.get(0).field() + ": " + violations.get(0).detail());
+        super(violations.isEmpty() ? "invalid input"
+                : violations.get(0).field() + ": " + (violations.get(0).detail() != null ? violations.get(0).detail()
+                        : violations.get(0).rule()));
         this.violations = List.copyOf(violations);
         this.status = status;
     }

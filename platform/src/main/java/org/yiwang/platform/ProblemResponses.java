@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.yiwang.kernel.AccessDeniedProblem;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.NotFoundProblem;
+import org.yiwang.kernel.ViolationTexts;
 
 /**
  * RFC 9457 problem responses for every API error: each names the field and the rule (or the reason for a
@@ -24,15 +25,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     private static final String TYPE_BASE = "https://yiwang.org/problems/";
 
+    private final ViolationTexts texts;
+
+    ProblemResponses(ViolationTexts texts) {
+        this.texts = texts;
+    }
+
+    private String title(String key, String fallback) {
+        return texts.text("problem.title." + key, null, fallback);
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()), e.getMessage());
-        problem.setTitle("输入不符合规则 / Invalid input");
+        List<InvalidInputException.Violation> violations = texts.localise(e.violations());
+        InvalidInputException.Violation first = violations.get(0);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(e.status()),
+                first.field() + ": " + first.detail());
+        problem.setTitle(title("invalid-input", "Invalid input"));
         problem.setType(URI.create(TYPE_BASE + "invalid-input"));
-        InvalidInputException.Violation first = e.violations().get(0);
         problem.setProperty("field", first.field());
         problem.setProperty("rule", first.rule());
-        problem.setProperty("errors", e.violations().stream()
+        problem.setProperty("errors", violations.stream()
                 .map(v -> Map.of("field", v.field(), "rule", v.rule(), "detail", v.detail())).toList());
         return ResponseEntity.status(e.status()).body(problem);
     }
@@ -40,7 +53,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedProblem.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedProblem e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
-        problem.setTitle("无权访问 / Access denied");
+        problem.setTitle(title("access-denied", "Access denied"));
         problem.setType(URI.create(TYPE_BASE + "access-denied"));
         problem.setProperty("reason", e.reason());
         if (e.field() != null) problem.setProperty("field", e.field());
@@ -51,8 +64,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
     ResponseEntity<ProblemDetail> concurrentCreation(org.springframework.dao.DuplicateKeyException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "同一主体正被同时创建,请重试 / the same subject was created concurrently, please retry");
-        problem.setTitle("并发冲突 / Concurrent change");
+                texts.text("problem.concurrent-creation", null, "the same subject was created concurrently, please retry"));
+        problem.setTitle(title("conflict", "Concurrent change"));
         problem.setType(URI.create(TYPE_BASE + "conflict"));
         problem.setProperty("rule", "concurrent-creation");
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
@@ -61,7 +74,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotFoundProblem.class)
     ResponseEntity<ProblemDetail> notFound(NotFoundProblem e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("未找到 / Not found");
+        problem.setTitle(title("not-found", "Not found"));
         problem.setType(URI.create(TYPE_BASE + "not-found"));
         problem.setProperty("field", e.field());
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
@@ -72,13 +85,13 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "文件超过大小上限 / file exceeds the upload size limit");
-        problem.setTitle("文件过大 / File too large");
+                texts.text("problem.max-size", null, "file exceeds the upload size limit"));
+        problem.setTitle(title("too-large", "File too large"));
         problem.setType(URI.create(TYPE_BASE + "invalid-input"));
         problem.setProperty("field", "file");
         problem.setProperty("rule", "max-size");
         problem.setProperty("errors", List.of(Map.of("field", "file", "rule", "max-size",
-                "detail", "file exceeds the upload size limit")));
+                "detail", String.valueOf(problem.getDetail()))));
         return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body((Object) problem);
     }
 
@@ -89,12 +102,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             org.springframework.http.HttpHeaders headers, org.springframework.http.HttpStatusCode status,
             org.springframework.web.context.request.WebRequest request) {
         String field = "body";
-        String detail = "请求体不是有效的JSON / the request body is not valid JSON";
+        String detail = texts.text("problem.json", null, "the request body is not valid JSON");
         if (e.getCause() instanceof tools.jackson.databind.DatabindException databind && !databind.getPath().isEmpty()) {
             field = databind.getPath().stream()
                     .map(ref -> ref.getPropertyName() != null ? ref.getPropertyName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body");
-            detail = "字段值的类型或格式不对 / wrong type or format: " + databind.getOriginalMessage();
+            detail = texts.text("problem.type", null, "wrong type or format");
         }
         return ResponseEntity.badRequest().body(invalid(new InvalidInputException(field, "type", detail)).getBody());
     }
