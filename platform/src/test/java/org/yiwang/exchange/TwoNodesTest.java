@@ -5,10 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +30,7 @@ import org.yiwang.services.ServiceFixtures;
 
 /**
  * Two application nodes on one PostgreSQL drain one outbox: every delivery takes effect once in the receiver, and
- * both nodes take part.
+ * both nodes take part. Cluster-once jobs (the result poller, the audit sealer) run on one node per interval.
  */
 @IntegrationTest
 class TwoNodesTest {
@@ -48,8 +51,10 @@ class TwoNodesTest {
         double deliveredHere = delivered(meters);
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(YiwangApplication.class)
                 .profiles("test")
-                // the embedded database's URL names its user; the second node shares database and key files
-                .properties(Map.of("spring.datasource.url", hikari.getJdbcUrl(), "server.port", "0",
+                // the second node shares database (as the same role) and key files
+                .properties(Map.of("spring.datasource.url", hikari.getJdbcUrl(),
+                        "spring.datasource.username", hikari.getUsername(),
+                        "spring.datasource.password", hikari.getPassword(), "server.port", "0",
                         "yiwang.demo.enabled", "false", "spring.main.banner-mode", "off"))
                 .run()) {
             ServiceFixtures here = new ServiceFixtures(facts, licenses);
@@ -67,7 +72,43 @@ class TwoNodesTest {
             assertThat(delivered(second.getBean(MeterRegistry.class))).as("deliveries sent by the second node").isPositive();
             assertThat(delivered(meters) - deliveredHere + delivered(second.getBean(MeterRegistry.class)))
                     .as("each delivery sent by one node only").isEqualTo(20);
+
+            assertResultPollRunsOncePerInterval(meters, second.getBean(MeterRegistry.class));
         }
+    }
+
+    /**
+     * With both nodes up, the result poll (every 300 ms in tests) is one row of db-scheduler's table, and its runs on
+     * either node never come closer than its interval: were each node polling for itself, they would.
+     */
+    private void assertResultPollRunsOncePerInterval(MeterRegistry first, MeterRegistry second) throws InterruptedException {
+        assertThat(jdbc.sql("SELECT count(*) FROM scheduled_tasks WHERE task_name IN ('exchange-result-poll', 'audit-seal')")
+                .query(Long.class).single()).as("one execution row per cluster-once task").isEqualTo(2);
+        double before = polls(first) + polls(second);
+        TreeSet<Instant> completions = new TreeSet<>();
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < Duration.ofSeconds(3).toNanos()) {
+            jdbc.sql("SELECT last_success FROM scheduled_tasks WHERE task_name = 'exchange-result-poll'")
+                    .query(Timestamp.class).optional().ifPresent(t -> completions.add(t.toInstant()));
+            Thread.sleep(20);
+        }
+        double runs = polls(first) + polls(second) - before;
+        assertThat(runs).as("result polls by both nodes in 3 s").isPositive().isLessThanOrEqualTo(3000 / 300 + 1);
+        Instant previous = null;
+        for (Instant done : completions) {
+            if (previous != null) {
+                assertThat(Duration.between(previous, done)).as("time between two result polls")
+                        .isGreaterThanOrEqualTo(Duration.ofMillis(299));
+            }
+            previous = done;
+        }
+        assertThat(completions).as("polls seen completing").hasSizeGreaterThan(2);
+    }
+
+    private static double polls(MeterRegistry registry) {
+        var counter = registry.find("dbscheduler_task_completions").tag("task", "exchange-result-poll")
+                .tag("result", "ok").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static String barberShop(ServiceFixtures fixtures) {

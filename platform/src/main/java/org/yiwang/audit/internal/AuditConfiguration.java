@@ -1,13 +1,17 @@
 package org.yiwang.audit.internal;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedules;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.yiwang.kernel.MenuItem;
 import org.yiwang.kernel.Role;
 
@@ -36,10 +40,15 @@ class AuditConfiguration {
         return new MenuItem("audit.menu.audit", "/audit", Set.of(Role.DATA_ADMIN, Role.SYSTEM_ADMIN), 90);
     }
 
-    @Scheduled(initialDelayString = "${yiwang.audit.seal-interval:1s}", fixedDelayString = "${yiwang.audit.seal-interval:1s}")
+    /** Once in the cluster (db-scheduler): one node seals at a time, the others leave the chain to it. */
+    @Bean
+    RecurringTask<Void> auditSealTask(@Value("${yiwang.audit.seal-interval:1s}") Duration interval) {
+        return Tasks.recurring("audit-seal", Schedules.fixedDelay(interval)).execute((instance, context) -> seal());
+    }
+
     void seal() {
         try {
-            int sealed = chain.sealIfIdle();
+            int sealed = chain.sealPending();
             if (sealed > 0) {
                 log.debug("Sealed {} audit records", sealed);
             }

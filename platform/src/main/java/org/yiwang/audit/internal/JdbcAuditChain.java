@@ -20,9 +20,9 @@ import org.yiwang.audit.ChainVerification.BrokenLink;
 import org.yiwang.audit.ChainVerification.Problem;
 
 /**
- * Seals unsealed records into the hash chain in batches and verifies the chain. Sealing holds a transaction-scoped
- * PostgreSQL advisory lock, so with several application nodes on one database exactly one extends the chain at a
- * time; recording never takes that lock. Records committed late are simply sealed later: the chain's order is
+ * Seals unsealed records into the hash chain in batches and verifies the chain. Sealing locks the chain's head
+ * row, so with several application nodes on one database exactly one extends the chain at a time (the periodic
+ * sealer runs on one node of the cluster anyway); recording never takes that lock. Records committed late are simply sealed later: the chain's order is
  * seal order (chain_seq), not id order.
  */
 @Service
@@ -30,8 +30,6 @@ class JdbcAuditChain implements AuditChain {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcAuditChain.class);
 
-    /** Advisory lock key of the sealer: "yiwang-audit-seal" as a stable 64-bit constant. */
-    static final long SEAL_LOCK = 0x7969_7761_6e67_0a01L;
     static final int BATCH = 1000;
     private static final int FETCH = 1000;
 
@@ -54,20 +52,11 @@ class JdbcAuditChain implements AuditChain {
     /** Waits for a sealer running elsewhere, so that every record committed before the call ends up sealed. */
     @Override
     public int sealPending() {
-        return seal(true);
-    }
-
-    /** The periodic job: when another node is sealing, leaves the work to it. */
-    int sealIfIdle() {
-        return seal(false);
-    }
-
-    private int seal(boolean wait) {
         int total = 0;
         while (true) {
-            Integer sealed = sealTransaction.execute(status -> sealBatch(wait));
-            if (sealed == null || sealed < 0) {
-                return total; // another node holds the sealer lock
+            Integer sealed = sealTransaction.execute(status -> sealBatch());
+            if (sealed == null) {
+                return total;
             }
             total += sealed;
             if (sealed < BATCH) {
@@ -76,13 +65,8 @@ class JdbcAuditChain implements AuditChain {
         }
     }
 
-    /** @return records sealed, or -1 when another node is sealing */
-    private int sealBatch(boolean wait) {
-        if (wait) {
-            jdbc.sql("SELECT 1 FROM pg_advisory_xact_lock(?)").param(SEAL_LOCK).query(Integer.class).single();
-        } else if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(SEAL_LOCK).query(Boolean.class).single()) {
-            return -1;
-        }
+    /** @return records sealed; waits for a sealer elsewhere, then reads the pending records it left */
+    private int sealBatch() {
         Head head = jdbc.sql("SELECT chain_seq, hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getBytes(2))).single();
         List<ChainRecord> pending = jdbc.sql("SELECT " + ChainRecord.COLUMNS

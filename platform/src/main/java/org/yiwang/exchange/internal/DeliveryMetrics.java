@@ -48,6 +48,7 @@ class DeliveryMetrics {
                 .register(registry).increment();
     }
 
+    // node-local on purpose: each node's gauges feed its own metrics endpoint, so every node refreshes its copy
     @Scheduled(fixedDelayString = "${yiwang.exchange.metrics-refresh:15s}")
     void refresh() {
         List<ConnectorFigures> current = store.figures();

@@ -2,7 +2,6 @@ package org.yiwang.exchange.internal;
 
 import java.util.List;
 import java.util.UUID;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.yiwang.kernel.NotFoundProblem;
 
@@ -45,8 +44,7 @@ class Operations {
         return woken(store.retryNow(id));
     }
 
-    /** Daily, on every node: a second node finds nothing left to delete. */
-    @Scheduled(cron = "${yiwang.exchange.purge-cron:0 30 3 * * *}")
+    /** Daily, on one node of the cluster (the task in {@link ExchangeConfiguration}). */
     void purge() {
         store.purgeDelivered(properties.retention());
     }

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.yiwang.exchange.Connector;
 import org.yiwang.exchange.ConnectorKind;
@@ -48,7 +47,7 @@ class ResultPoller {
         this.jdbc = jdbc;
     }
 
-    @Scheduled(fixedDelayString = "${yiwang.exchange.result-poll:2s}", initialDelayString = "${yiwang.exchange.result-poll:2s}")
+    /** Once in the cluster, every {@code yiwang.exchange.result-poll} (the task in {@link ExchangeConfiguration}). */
     void poll() {
         ExchangeState state = states.current();
         for (Connector c : state.connectors().values()) {
