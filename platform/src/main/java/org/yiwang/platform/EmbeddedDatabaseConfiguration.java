@@ -68,6 +68,8 @@ class EmbeddedDatabaseConfiguration {
                        JOIN pg_namespace n ON n.oid = c.relnamespace
                        WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND c.relowner = me
                          AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+                         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                                         AND d.objid = c.oid AND d.deptype = 'e')
               LOOP
                 EXECUTE format('ALTER %s %s OWNER TO yiwang', CASE r.relkind WHEN 'v' THEN 'VIEW'
                     WHEN 'm' THEN 'MATERIALIZED VIEW' WHEN 'f' THEN 'FOREIGN TABLE' ELSE 'TABLE' END, r.object);
@@ -76,6 +78,8 @@ class EmbeddedDatabaseConfiguration {
               FOR r IN SELECT c.oid::regclass AS object FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                        WHERE c.relkind = 'S' AND c.relowner = me
                          AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+                         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                                         AND d.objid = c.oid AND d.deptype = 'e')
               LOOP
                 EXECUTE format('ALTER SEQUENCE %s OWNER TO yiwang', r.object);
               END LOOP;
@@ -94,6 +98,8 @@ class EmbeddedDatabaseConfiguration {
                        WHERE t.typtype IN ('e', 'd', 'r', 'c') AND t.typowner = me
                          AND (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
                          AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
+                         AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass
+                                         AND d.objid = t.oid AND d.deptype = 'e')
               LOOP
                 EXECUTE format('ALTER %s %s OWNER TO yiwang', CASE r.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
                     r.object);
@@ -103,6 +109,21 @@ class EmbeddedDatabaseConfiguration {
                          AND nspname NOT LIKE 'pg\\_%'
               LOOP
                 EXECUTE format('ALTER SCHEMA %I OWNER TO yiwang', r.nspname);
+              END LOOP;
+            END $$""";
+
+    /**
+     * A benchmark's statement statistics ({@code shared_preload_libraries=pg_stat_statements}): the extension needs a
+     * superuser to create, its figures and reset are then granted to the role.
+     */
+    private static final String STATEMENT_STATISTICS = """
+            DO $$
+            DECLARE f regprocedure;
+            BEGIN
+              CREATE EXTENSION IF NOT EXISTS pg_stat_statements;
+              GRANT pg_read_all_stats TO yiwang;
+              FOR f IN SELECT oid::regprocedure FROM pg_proc WHERE proname = 'pg_stat_statements_reset' LOOP
+                EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO yiwang', f);
               END LOOP;
             END $$""";
 
@@ -259,6 +280,7 @@ class EmbeddedDatabaseConfiguration {
              Statement s = c.createStatement()) {
             s.execute("ALTER DATABASE " + DATABASE + " OWNER TO " + ROLE);
             s.execute(TRANSFER_OWNERSHIP);
+            if (single(s, "SHOW shared_preload_libraries").contains("pg_stat_statements")) s.execute(STATEMENT_STATISTICS);
             Path hba = Path.of(hbaFile);
             if (!HBA.equals(Files.readString(hba))) {
                 Files.writeString(hba, HBA);

@@ -79,7 +79,8 @@ class ErrorPages implements ErrorViewResolver {
         page.addObject("status", code);
         page.addObject("kind", EXPLAINED.contains(code) ? String.valueOf(code) : code >= 500 ? "500" : "other");
         // a 500 never shows what failed inside: the log has it
-        page.addObject("messages", code >= 500 || messages == null ? List.of() : messages);
+        page.addObject("messages", code >= 500 || messages == null ? List.of()
+                : messages.stream().filter(m -> m != null && !m.isBlank()).distinct().toList());
         page.addObject("back", back(request));
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && !authentication.getName().equals("anonymousUser")) {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -71,7 +72,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedProblem.class)
     Object denied(AccessDeniedProblem e, HttpServletRequest request) {
-        if (ErrorPages.wantsPage(request)) return pages.page(request, HttpStatus.FORBIDDEN, List.of(e.getMessage()));
+        if (ErrorPages.wantsPage(request)) return pages.page(request, HttpStatus.FORBIDDEN, Arrays.asList(e.getMessage()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
         problem.setTitle(title("access-denied", "Access denied"));
         problem.setType(URI.create(TYPE_BASE + "access-denied"));
@@ -94,7 +95,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotFoundProblem.class)
     Object notFound(NotFoundProblem e, HttpServletRequest request) {
-        if (ErrorPages.wantsPage(request)) return pages.page(request, HttpStatus.NOT_FOUND, List.of(e.getMessage()));
+        if (ErrorPages.wantsPage(request)) return pages.page(request, HttpStatus.NOT_FOUND, Arrays.asList(e.getMessage()));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle(title("not-found", "Not found"));
         problem.setType(URI.create(TYPE_BASE + "not-found"));
