@@ -120,7 +120,8 @@ class ConnectorAdmin implements Connectors {
         if (!ok) v.add(new Violation("endpoint", "endpoint-" + c.kind().name().toLowerCase(),
                 "地址不符合连接方式 / the endpoint does not suit the kind (URL, jdbc: URL, folder or topic)"));
         List<String> identifiers = switch (c.kind()) {
-            case JDBC -> List.of("table", "changeTable", "keyColumn", "partColumn", "itemColumn", "subscriptionColumn",
+            case JDBC -> List.of("table", "changeTable", "keyColumn", "partColumn", "referenceColumn", "itemColumn",
+                    "subscriptionColumn",
                     "resultTable", "resultIdColumn", "resultPartColumn", "statusColumn", "reasonColumn",
                     "questionedColumn", "resultTimeColumn");
             default -> List.of();
