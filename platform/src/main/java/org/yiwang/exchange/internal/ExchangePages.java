@@ -1,10 +1,13 @@
 package org.yiwang.exchange.internal;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.yiwang.basedata.SubjectRef;
+import org.yiwang.directory.Directory;
 import org.yiwang.exchange.Connector;
 import org.yiwang.exchange.Connectors;
 import org.yiwang.exchange.Mapping;
@@ -25,6 +29,7 @@ import org.yiwang.kernel.MenuItem;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -42,7 +47,12 @@ class ExchangePages {
     private final Operations operations;
     private final YAMLMapper yaml = YAMLMapper.builder().build();
 
-    ExchangePages(Connectors connectors, Operations operations) {
+    private final ViolationTexts texts;
+    private final Directory directory;
+
+    ExchangePages(Connectors connectors, Operations operations, ViolationTexts texts, Directory directory) {
+        this.texts = texts;
+        this.directory = directory;
         this.connectors = connectors;
         this.operations = operations;
     }
@@ -60,12 +70,22 @@ class ExchangePages {
                     Model model) {
         model.addAttribute("figures", operations.figures());
         model.addAttribute("connectors", connectors.list());
+        model.addAttribute("departments", departmentNames(connectors.list()));
         model.addAttribute("subscriptions", connectors.subscriptions());
         model.addAttribute("deliveries", operations.deliveries(connector, state, 100));
         model.addAttribute("connector", connector);
         model.addAttribute("state", state);
         model.addAttribute("states", STATES);
         return "exchange/overview";
+    }
+
+    /** People read a department's name, not its code, in their language. */
+    private Map<String, String> departmentNames(List<Connector> list) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        Map<String, String> names = new HashMap<>();
+        list.stream().map(Connector::department).distinct().forEach(code -> names.put(code, directory.department(code)
+                .map(d -> english && d.nameEn() != null ? d.nameEn() : d.name()).orElse(code)));
+        return names;
     }
 
     @PostMapping("/exchange/deliveries/{id}/replay")
@@ -137,6 +157,7 @@ class ExchangePages {
     private String connectorPage(Model model, Connector connector, String mapping,
                                  List<InvalidInputException.Violation> violations) {
         model.addAttribute("c", connector);
+        model.addAttribute("departments", departmentNames(List.of(connector)));
         model.addAttribute("mapping", mapping);
         model.addAttribute("versions", connectors.mappingHistory(connector.code()));
         model.addAttribute("violations", violations);
@@ -147,7 +168,8 @@ class ExchangePages {
     }
 
     private Connector require(String code) {
-        return connectors.find(code).orElseThrow(() -> new NotFoundProblem("connector", "未知连接 / unknown connector"));
+        return connectors.find(code).orElseThrow(() -> new NotFoundProblem("connector",
+                texts.text("problem.unknown-connector", null, "unknown connector")));
     }
 
     private static String back(String connector) {
