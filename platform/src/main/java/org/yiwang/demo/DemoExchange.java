@@ -80,7 +80,8 @@ public class DemoExchange {
                         licence(Map.of("XKFW", "hygiene_scope", "XKXM", "hygiene_scope"))));
         connector(new Connector(POLICE, "310104-GA", "徐汇公安分局 特种行业管理系统(旧库)", ConnectorKind.JDBC,
                 e.legacyJdbcUrl(), Map.ofEntries(Map.entry("username", "sa"), Map.entry("table", "T_TZHY_SQ"),
-                Map.entry("keyColumn", "YWLSH"), Map.entry("partColumn", "SQBH"), Map.entry("referenceColumn", "SQH"), Map.entry("itemColumn", "SXBM"),
+                Map.entry("keyColumn", "YWLSH"), Map.entry("partColumn", "SQBH"), Map.entry("referenceColumn", "SQH"),
+                Map.entry("itemColumn", "SXBM"),
                 Map.entry("resultTable", "T_TZHY_JG"), Map.entry("resultIdColumn", "JGID"),
                 Map.entry("resultPartColumn", "SQBH"), Map.entry("statusColumn", "ZT"), Map.entry("reasonColumn", "YJ"),
                 Map.entry("resultTimeColumn", "BZSJ")),
@@ -100,7 +101,8 @@ public class DemoExchange {
                         Map.entry("person.vehicle_plate", "CPHM")),
                         Map.of("person.gender", Map.of("1", "M", "2", "F")),
                         Map.of("person.birth_date", "yyyyMMdd", "person.driver_license_first_issue", "yyyyMMdd"),
-                        Map.of("RIDE_HAILING", "WYC-JSY-HC"), Map.of(), licence(Map.of("XKFW", Mapping.RECORD + "scope"))));
+                        Map.of("RIDE_HAILING", "WYC-JSY-HC"), Map.of(),
+                        licence(Map.of("XKFW", Mapping.RECORD + "scope"))));
         connector(new Connector(STREET, "310104014-JD", "徐家汇街道 社区事务受理台账", ConnectorKind.FILE,
                 e.streetFolder(), Map.of("format", "csv"), List.of(), 8, true), e,
                 new Mapping(Map.of("person.name", "XM", "person.phone", "LXDH", "person.residence_address", "JZDZ",
