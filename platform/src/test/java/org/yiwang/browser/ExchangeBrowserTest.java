@@ -35,6 +35,7 @@ class ExchangeBrowserTest {
     @Autowired Licenses licenses;
     @Autowired JdbcClient jdbc;
     @Autowired DemoExchange demo;
+    @Autowired java.time.Clock clock;
     @Autowired org.springframework.test.web.servlet.MockMvc mvc;
     @LocalServerPort int port;
 
@@ -91,6 +92,15 @@ class ExchangeBrowserTest {
         assertThat(browser.text(By.cssSelector("#figures tr[data-connector='" + DemoExchange.HEALTH + "'] .delivered")))
                 .isNotEqualTo("0");
         assertThat(browser.text(By.id("deliveries"))).contains(DemoExchange.HEALTH, "已送达");
+        // people read names and Shanghai times, not codes and UTC
+        assertThat(browser.text(By.id("connectors"))).contains("徐汇区卫生健康委员会", "接口推送(REST)", "数据库写入(JDBC)")
+                .doesNotContain("310104-WJW");
+        assertThat(browser.text(By.id("subscriptions"))).contains("经营范围", "新增包含").doesNotContain("entity.business_scope");
+        String created = browser.await(By.cssSelector("#deliveries tbody tr td:nth-child(6)")).getText();
+        java.time.LocalDateTime shown = java.time.LocalDateTime.parse(created,
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        assertThat(java.time.Duration.between(shown, java.time.LocalDateTime.now(clock)).abs())
+                .isLessThan(Duration.ofMinutes(15));
         browser.logout();
     }
 

@@ -18,10 +18,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.yiwang.basedata.SubjectRef;
+import org.yiwang.catalog.Catalog;
 import org.yiwang.directory.Directory;
 import org.yiwang.exchange.Connector;
 import org.yiwang.exchange.Connectors;
 import org.yiwang.exchange.Mapping;
+import org.yiwang.exchange.Subscription;
 import org.yiwang.kernel.AccessDeniedProblem;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
@@ -30,6 +32,7 @@ import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.SubjectType;
 import org.yiwang.kernel.ViolationTexts;
+import org.yiwang.services.ServiceCatalog;
 import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -49,10 +52,15 @@ class ExchangePages {
 
     private final ViolationTexts texts;
     private final Directory directory;
+    private final Catalog catalog;
+    private final ServiceCatalog services;
 
-    ExchangePages(Connectors connectors, Operations operations, ViolationTexts texts, Directory directory) {
+    ExchangePages(Connectors connectors, Operations operations, ViolationTexts texts, Directory directory,
+                  Catalog catalog, ServiceCatalog services) {
         this.texts = texts;
         this.directory = directory;
+        this.catalog = catalog;
+        this.services = services;
         this.connectors = connectors;
         this.operations = operations;
     }
@@ -72,6 +80,7 @@ class ExchangePages {
         model.addAttribute("connectors", connectors.list());
         model.addAttribute("departments", departmentNames(connectors.list()));
         model.addAttribute("subscriptions", connectors.subscriptions());
+        model.addAttribute("labels", labels(connectors.list(), connectors.subscriptions()));
         model.addAttribute("deliveries", operations.deliveries(connector, state, 100));
         model.addAttribute("connector", connector);
         model.addAttribute("state", state);
@@ -86,6 +95,19 @@ class ExchangePages {
         list.stream().map(Connector::department).distinct().forEach(code -> names.put(code, directory.department(code)
                 .map(d -> english && d.nameEn() != null ? d.nameEn() : d.name()).orElse(code)));
         return names;
+    }
+
+    /** The Chinese (or English) names of the items, elements and purposes the connectors and subscriptions name. */
+    private Map<String, String> labels(List<Connector> list, List<Subscription> subscriptions) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        Map<String, String> labels = new HashMap<>();
+        list.stream().flatMap(c -> c.items().stream()).distinct().forEach(code -> services.item(code)
+                .ifPresent(i -> labels.put(code, english ? i.nameEn() : i.nameZh())));
+        subscriptions.stream().flatMap(s -> s.elements().stream()).distinct().forEach(code -> catalog.element(code)
+                .ifPresent(e -> labels.put(code, english ? e.nameEn() : e.nameZh())));
+        subscriptions.stream().map(Subscription::purpose).distinct().forEach(code -> catalog.purpose(code)
+                .ifPresent(p -> labels.put(code, english ? p.nameEn() : p.nameZh())));
+        return labels;
     }
 
     @PostMapping("/exchange/deliveries/{id}/replay")
