@@ -6,6 +6,7 @@
 CREATE TABLE IF NOT EXISTS T_TZHY_SQ (
     YWLSH    VARCHAR(64) PRIMARY KEY,  -- 业务流水号 = yiwang's idempotency key (delivery id)
     SQBH     VARCHAR(64),              -- 申请编号 = yiwang partId
+    SQH      VARCHAR(64),              -- 申请号 = yiwang's application number, what people read
     SXBM     VARCHAR(64),              -- 事项编码 (their item code)
     DWMC     VARCHAR(200),             -- 单位名称 (entity.name)
     TYSHXYDM VARCHAR(18),              -- 统一社会信用代码
@@ -17,6 +18,8 @@ CREATE TABLE IF NOT EXISTS T_TZHY_SQ (
     ZBFZR    VARCHAR(50),              -- 治安保卫负责人
     RKSJ     TIMESTAMP DEFAULT CURRENT_TIMESTAMP -- 入库时间
 );
+-- databases created before SQH existed (H2 and PostgreSQL; MySQL users add the column by hand)
+ALTER TABLE T_TZHY_SQ ADD COLUMN IF NOT EXISTS SQH VARCHAR(64);
 
 -- T_TZHY_JG 审批结果 (results, written by the officers' legacy software, read by yiwang)
 CREATE TABLE IF NOT EXISTS T_TZHY_JG (

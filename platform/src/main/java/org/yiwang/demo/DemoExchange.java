@@ -71,16 +71,17 @@ public class DemoExchange {
                 e.commerceUrl(), Map.of(), List.of("HOTEL_LIQUOR_CHANGE"), 8, true), e,
                 new Mapping(with(entity, Map.of("entity.premises_area", "JYMJ", "entity.liquor_categories", "JLPZ")),
                         Map.of(), Map.of("entity.premises_area", "0.00"), Map.of("HOTEL_LIQUOR_CHANGE", "SW-JLLS-BG"),
-                        Map.of(), Map.of()));
+                        Map.of(), licence(Map.of("XKFW", Mapping.RECORD + "scope"))));
         connector(new Connector(HEALTH, "310104-WJW", "徐汇区卫健委 卫生监督业务系统", ConnectorKind.REST,
                 e.healthUrl(), Map.of(), List.of("HOTEL_HYGIENE_CHANGE", "BARBER_HYGIENE"), 8, true), e,
                 new Mapping(with(entity, Map.of("entity.premises_area", "JYMJ", "entity.employees", "CYRYS",
                         "entity.hotel_rooms", "KFS", "entity.business_scope", "JYFW")), Map.of(), Map.of(),
                         Map.of("HOTEL_HYGIENE_CHANGE", "WJW-GGCS-BG", "BARBER_HYGIENE", "WJW-GGCS-XK"), Map.of(),
-                        Map.of("XKXM", "hygiene_scope")));
+                        licence(Map.of("XKFW", "hygiene_scope", "XKXM", "hygiene_scope"))));
         connector(new Connector(POLICE, "310104-GA", "徐汇公安分局 特种行业管理系统(旧库)", ConnectorKind.JDBC,
                 e.legacyJdbcUrl(), Map.ofEntries(Map.entry("username", "sa"), Map.entry("table", "T_TZHY_SQ"),
-                Map.entry("keyColumn", "YWLSH"), Map.entry("partColumn", "SQBH"), Map.entry("itemColumn", "SXBM"),
+                Map.entry("keyColumn", "YWLSH"), Map.entry("partColumn", "SQBH"), Map.entry("referenceColumn", "SQH"),
+                Map.entry("itemColumn", "SXBM"),
                 Map.entry("resultTable", "T_TZHY_JG"), Map.entry("resultIdColumn", "JGID"),
                 Map.entry("resultPartColumn", "SQBH"), Map.entry("statusColumn", "ZT"), Map.entry("reasonColumn", "YJ"),
                 Map.entry("resultTimeColumn", "BZSJ")),
@@ -100,7 +101,8 @@ public class DemoExchange {
                         Map.entry("person.vehicle_plate", "CPHM")),
                         Map.of("person.gender", Map.of("1", "M", "2", "F")),
                         Map.of("person.birth_date", "yyyyMMdd", "person.driver_license_first_issue", "yyyyMMdd"),
-                        Map.of("RIDE_HAILING", "WYC-JSY-HC"), Map.of(), Map.of()));
+                        Map.of("RIDE_HAILING", "WYC-JSY-HC"), Map.of(),
+                        licence(Map.of("XKFW", Mapping.RECORD + "scope"))));
         connector(new Connector(STREET, "310104014-JD", "徐家汇街道 社区事务受理台账", ConnectorKind.FILE,
                 e.streetFolder(), Map.of("format", "csv"), List.of(), 8, true), e,
                 new Mapping(Map.of("person.name", "XM", "person.phone", "LXDH", "person.residence_address", "JZDZ",
@@ -127,6 +129,14 @@ public class DemoExchange {
         if (connectors.mapping(connector.code()).map(m -> !m.mapping().equals(mapping)).orElse(true)) {
             connectors.saveMapping(INSTALLER, connector.code(), mapping);
         }
+    }
+
+    /**
+     * The approval form of the sample systems: 许可证号 and 有效期至 are the department's own record (yiwang numbers
+     * the e-licence and dates it by the licence type's validity); 许可范围 as each department maps it.
+     */
+    private static Map<String, String> licence(Map<String, String> scope) {
+        return with(Map.of("XKZH", Mapping.RECORD + "number", "YXQZ", Mapping.RECORD_VALID_UNTIL), scope);
     }
 
     private static Map<String, String> with(Map<String, String> a, Map<String, String> b) {

@@ -13,10 +13,18 @@ import java.util.TreeMap;
  * @param items         our service item code → their business code
  * @param statuses      their result status code → ours ({@code ACCEPTED}, {@code RETURNED}, {@code APPROVED},
  *                      {@code REJECTED}); our names are always understood
- * @param licenseFields their field → our license field, for license data sent with an approval
+ * @param licenseFields their field → our license field, for license data sent with an approval; a target starting
+ *                      with {@value #RECORD} (e.g. {@code record.number}, {@code record.valid_until}) is the
+ *                      department's own record of its decision: kept with the result, not printed on the e-licence
+ *                      (whose number and validity yiwang assigns)
  */
 public record Mapping(Map<String, String> fields, Map<String, Map<String, String>> codes, Map<String, String> formats,
                       Map<String, String> items, Map<String, String> statuses, Map<String, String> licenseFields) {
+
+    /** Prefix of a license-field target kept as the department's own record rather than put on the e-licence. */
+    public static final String RECORD = "record.";
+    /** The department's own last valid day: a date, checked on receipt. */
+    public static final String RECORD_VALID_UNTIL = RECORD + "valid_until";
 
     public Mapping {
         fields = sorted(fields);

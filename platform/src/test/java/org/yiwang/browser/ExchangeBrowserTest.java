@@ -35,6 +35,7 @@ class ExchangeBrowserTest {
     @Autowired Licenses licenses;
     @Autowired JdbcClient jdbc;
     @Autowired DemoExchange demo;
+    @Autowired java.time.Clock clock;
     @Autowired org.springframework.test.web.servlet.MockMvc mvc;
     @LocalServerPort int port;
 
@@ -64,24 +65,87 @@ class ExchangeBrowserTest {
                 .orElse(null), java.util.Objects::nonNull);
         String part = received.get("partId").asString();
 
-        browser.driver.get(systems.page(DemoExchange.HEALTH) + "/");
+        officerPage(systems);
         By delivery = By.id("d-" + received.get("key").asString());
         assertThat(browser.await(delivery).getText()).contains("TYSHXYDM", hotel.creditCode(), "CYRYS", "20");
         browser.await(delivery).findElement(By.cssSelector("input[value=ACCEPTED] + button")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> status(part).equals("ACCEPTED"));
+        assertThat(browser.text(By.cssSelector(".flash"))).contains("一网已确认", "受理");
+        // the approval form filled the obvious way: licence number, scope, valid until
         WebElement approve = browser.await(delivery).findElements(By.tagName("details")).stream()
                 .filter(d -> d.findElements(By.cssSelector("input[value=APPROVED]")).size() == 1).findFirst().orElseThrow();
         approve.findElement(By.tagName("summary")).click();
+        approve.findElement(By.name("license.XKZH")).sendKeys("沪徐卫公字(2026)第0816号");
+        approve.findElement(By.name("license.XKFW")).sendKeys("住宿");
+        approve.findElement(By.name("license.YXQZ")).sendKeys("2030-12-31");
         approve.findElement(By.cssSelector("button[type=submit]")).click();
         await().atMost(Duration.ofSeconds(10)).until(() -> status(part).equals("APPROVED"));
-        assertThat(browser.text(delivery)).contains("APPROVED");
+        WebElement flash = browser.await(By.cssSelector(".flash"));
+        assertThat(flash.getAttribute("class")).doesNotContain("error");
+        assertThat(flash.getText()).contains("一网已确认", "准予许可");
+        // decided: shown so, with nothing left to press
+        assertThat(browser.text(delivery)).contains("已在一网办结").doesNotContain("{\"");
+        assertThat(browser.await(delivery).findElements(By.cssSelector("input[value=ACCEPTED]"))).isEmpty();
 
         browser.login("admin", DataFoundationBrowserTest.PASSWORD);
         browser.open("/exchange?connector=" + DemoExchange.HEALTH);
         assertThat(browser.text(By.cssSelector("#figures tr[data-connector='" + DemoExchange.HEALTH + "'] .delivered")))
                 .isNotEqualTo("0");
         assertThat(browser.text(By.id("deliveries"))).contains(DemoExchange.HEALTH, "已送达");
+        // people read names and Shanghai times, not codes and UTC
+        assertThat(browser.text(By.id("connectors"))).contains("徐汇区卫生健康委员会", "接口推送(REST)", "数据库写入(JDBC)")
+                .doesNotContain("310104-WJW");
+        assertThat(browser.text(By.id("subscriptions"))).contains("经营范围", "新增包含").doesNotContain("entity.business_scope");
+        String created = browser.await(By.cssSelector("#deliveries tbody tr td:nth-child(6)")).getText();
+        java.time.LocalDateTime shown = java.time.LocalDateTime.parse(created,
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        assertThat(java.time.Duration.between(shown, java.time.LocalDateTime.now(clock)).abs())
+                .isLessThan(Duration.ofMinutes(15));
         browser.logout();
+    }
+
+    @Test
+    void aPartDecidedOnTheWorkbenchShowsDecidedInTheDepartmentsSystemWithNothingToPress() throws Exception {
+        DepartmentSystems systems = DepartmentSystems.start(port, demo);
+        var hotel = new ServiceFixtures(facts, licenses).hotel();
+        String body = "{\"kind\":\"ITEM\",\"code\":\"HOTEL_HYGIENE_CHANGE\",\"applicant\":\"" + hotel.creditCode()
+                + "\",\"values\":{\"entity.employees\":\"21\"},\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}";
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/applications")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(hotel.enterpriseUser()))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
+        JsonNode received = await().atMost(Duration.ofSeconds(20)).until(() -> systems.received(DemoExchange.HEALTH)
+                .stream().filter(r -> hotel.creditCode().equals(r.at("/data/TYSHXYDM").asString())).findFirst()
+                .orElse(null), java.util.Objects::nonNull);
+        String part = received.get("partId").asString();
+        // the health commission's other officer rejects it on yiwang's workbench
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/parts/" + part + "/decision")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(ServiceFixtures.officer("310104-WJW")))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"REJECT\",\"reason\":\"现场核查不符合卫生要求\"}"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        await().atMost(Duration.ofSeconds(20)).until(() -> systems.received(DemoExchange.HEALTH).stream()
+                .anyMatch(r -> "application.status".equals(r.get("type").asString())
+                        && part.equals(r.get("partId").asString())));
+
+        officerPage(systems);
+        By delivery = By.id("d-" + received.get("key").asString());
+        assertThat(browser.text(delivery)).contains("一网状态:不予许可(已在一网办结,无需再办理)");
+        assertThat(browser.await(delivery).findElements(By.tagName("form"))).isEmpty();
+    }
+
+    /** The health system's inbox, as its officer (logging in when the session is new). */
+    private void officerPage(DepartmentSystems systems) {
+        browser.driver.get(systems.page(DemoExchange.HEALTH) + "/");
+        if (browser.driver.getCurrentUrl().contains("/login")) {
+            browser.driver.findElement(By.id("username")).sendKeys(DepartmentSystems.OFFICER);
+            browser.driver.findElement(By.id("password")).sendKeys(DepartmentSystems.OFFICER_PASSWORD);
+            browser.driver.findElement(By.cssSelector("form.login button[type=submit]")).click();
+            browser.wait.until(org.openqa.selenium.support.ui.ExpectedConditions.not(
+                    org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login")));
+        }
     }
 
     private String status(String part) {

@@ -28,6 +28,9 @@ public final class DepartmentSystems {
 
     static final String SECRET = "test-exchange-secret-" + UUID.randomUUID();
     static final String API_KEY = "yw_test_" + UUID.randomUUID() + UUID.randomUUID();
+    /** Each system's officer logs in as {@value #OFFICER} with this password (pages: form login; API: HTTP Basic). */
+    public static final String OFFICER = "officer";
+    public static final String OFFICER_PASSWORD = "test-officer-" + UUID.randomUUID();
 
     private static DepartmentSystems instance;
 
@@ -74,19 +77,21 @@ public final class DepartmentSystems {
     }
 
     synchronized void start(String connector) {
-        running.put(connector, new SpringApplicationBuilder(DepartmentSystemApplication.class).properties(Map.of(
+        Map<String, Object> properties = new HashMap<>(Map.of(
                 "server.port", ports.get(connector),
                 "spring.datasource.url", "jdbc:h2:file:" + root.resolve(connector).toAbsolutePath(),
                 "department.name", connector, "department.connector", connector, "department.secret", SECRET,
                 "department.yiwang-url", "http://localhost:" + platformPort, "department.api-key", API_KEY + "." + connector,
-                "department.codes.XB", "M,F", "logging.level.root", "WARN")).run());
+                "department.codes.XB", "M,F", "logging.level.root", "WARN"));
+        properties.put("department.officer.password", OFFICER_PASSWORD);
+        running.put(connector, new SpringApplicationBuilder(DepartmentSystemApplication.class).properties(properties).run());
     }
 
     synchronized void stop(String connector) {
         running.remove(connector).close();
     }
 
-    /** What the system received, newest first. */
+    /** What the system received, newest first (parts, status notices and subject changes). */
     public List<JsonNode> received(String connector) {
         JsonNode all = json.readTree(client(connector).get().uri("/api/received").retrieve().body(String.class));
         return all.valueStream().toList();
@@ -103,8 +108,10 @@ public final class DepartmentSystems {
                 .retrieve().body(String.class));
     }
 
+    /** The JSON API takes the officer's credentials. */
     private RestClient client(String connector) {
-        return RestClient.create(page(connector));
+        return RestClient.builder().baseUrl(page(connector))
+                .defaultHeaders(headers -> headers.setBasicAuth(OFFICER, OFFICER_PASSWORD)).build();
     }
 
     private static int freePort() {

@@ -76,6 +76,50 @@ class ExchangeAdminTest {
     }
 
     @Test
+    void aDryRunMasksEachValueExactlyAsTheReceivingDepartmentsDemandEntrySays() throws Exception {
+        var driver = new ServiceFixtures(facts, licenses).driver(false, "欧阳明", "1");
+        String phone = "139" + driver.citizenId().substring(6, 14); // as ServiceFixtures.person writes it
+        long audited = jdbc.sql("SELECT count(*) FROM audit_record WHERE actor_username = ? AND purpose = 'GRASSROOTS_GOVERNANCE'")
+                .param(ExchangeFailureTest.ADMIN.getUsername()).query(Long.class).single();
+        // the street receives its residents' names and phones masked (its demand entries are not in clear) …
+        preview(DemoExchange.STREET, driver.citizenId(), "JD-XUJIAHUI-RESIDENTS")
+                .andExpect(jsonPath("$.data.XM").value(expected("310104014-JD", "GRASSROOTS_GOVERNANCE", "person.name", "欧阳明")))
+                .andExpect(jsonPath("$.data.XM").value(org.yiwang.kernel.Masking.name("欧阳明")))
+                .andExpect(jsonPath("$.data.LXDH").value(expected("310104014-JD", "GRASSROOTS_GOVERNANCE", "person.phone", phone)))
+                .andExpect(jsonPath("$.data.LXDH").value(org.yiwang.kernel.Masking.phone(phone)));
+        // … the transport back office the citizen ID in clear, as its entry grants
+        preview(DemoExchange.TRANSPORT, driver.citizenId(), "RIDE_HAILING")
+                .andExpect(jsonPath("$.data.SFZH").value(expected("310104-JT", "RIDE_HAILING_CHECK", "person.citizen_id",
+                        driver.citizenId())))
+                .andExpect(jsonPath("$.data.SFZH").value(driver.citizenId()))
+                .andExpect(jsonPath("$.data.XM").value(expected("310104-JT", "RIDE_HAILING_CHECK", "person.name", "欧阳明")));
+        // the dry run is on the record under the administrator's name
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record WHERE actor_username = ? AND purpose = 'GRASSROOTS_GOVERNANCE'")
+                .param(ExchangeFailureTest.ADMIN.getUsername()).query(Long.class).single()).isGreaterThan(audited);
+    }
+
+    private ResultActions preview(String connector, String citizenId, String use) throws Exception {
+        return mvc.perform(post("/api/v1/exchange/connectors/" + connector + "/preview")
+                        .with(user(ExchangeFailureTest.ADMIN)).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"subjectType\":\"PERSON\",\"key\":\"" + citizenId + "\",\"use\":\"" + use + "\"}"))
+                .andExpect(status().isOk());
+    }
+
+    /** What the demand list entry says the department sees: sensitive values masked unless granted in clear. */
+    private String expected(String department, String purpose, String element, String plain) {
+        boolean clear = jdbc.sql("""
+                SELECT d.in_clear OR e.sensitivity < 3 FROM catalog_demand d JOIN catalog_element e ON e.code = d.element_code
+                 WHERE d.department_code = ? AND d.purpose_code = ? AND d.element_code = ?""")
+                .params(department, purpose, element).query(Boolean.class).single();
+        if (clear) return plain;
+        return switch (element) {
+            case "person.phone" -> org.yiwang.kernel.Masking.phone(plain);
+            case "person.citizen_id" -> org.yiwang.kernel.Masking.citizenId(plain);
+            default -> org.yiwang.kernel.Masking.name(plain);
+        };
+    }
+
+    @Test
     void subscriptionsAreCheckedAgainstTheDemandListAndAStreetStaysInItsArea() throws Exception {
         putSubscription("WJW-PHONES", """
                 {"name": "x", "connector": "WJW-HEALTH", "subjectType": "PERSON", "elements": ["person.phone"],

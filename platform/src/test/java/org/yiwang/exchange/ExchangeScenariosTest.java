@@ -256,6 +256,67 @@ class ExchangeScenariosTest {
                 .single()).contains("entity.employees");
     }
 
+    @Test
+    void anOfficerWhoFillsTheApprovalFormTheObviousWayGetsItAccepted() throws Exception {
+        var hotel = fixtures.hotel();
+        String id = submit(hotel.enterpriseUser(), "ITEM", "HOTEL_HYGIENE_CHANGE", hotel.creditCode(),
+                Map.of("entity.employees", "22"));
+        String part = partsByDepartment(hotel.enterpriseUser(), id).get("310104-WJW");
+        String key = awaitReceived(DemoExchange.HEALTH, part).get("key").asString();
+
+        // a licence field the mapping does not know: refused naming it, in Chinese, nothing changed
+        JsonNode refused = systems.decide(DemoExchange.HEALTH, key, Map.of("status", "APPROVED",
+                "license", Map.of("XKBH", "x")));
+        assertThat(refused.get("status").asInt()).isEqualTo(400);
+        assertThat(refused.at("/body/field").asString()).isEqualTo("license.XKBH");
+        assertThat(refused.at("/body/rule").asString()).isEqualTo("unmapped-license-field");
+        assertThat(refused.at("/body/errors/0/detail").asString()).contains("XKBH", "不在本连接的映射中");
+        assertThat(partStatus(part)).isEqualTo("SUBMITTED");
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange_result WHERE part_id = ?::uuid").param(part)
+                .query(Long.class).single()).isZero();
+
+        // licence number, scope, valid until — as the sample system's form asks them
+        JsonNode approved = systems.decide(DemoExchange.HEALTH, key, Map.of("status", "APPROVED", "license",
+                Map.of("XKZH", "沪徐卫公字(2026)第0815号", "XKFW", "住宿;美容美发", "YXQZ", "2030-12-31")));
+        assertThat(approved.get("status").asInt()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.at("/body/status").asString()).isEqualTo("APPROVED");
+        License issued = licenses.require(approved.at("/body/licenseId").asString());
+        assertThat(issued.fields()).containsEntry("hygiene_scope", "住宿;美容美发");
+        // the department's own number and date are kept with its result
+        JsonNode record = json.readTree(jdbc.sql("SELECT license_record::text FROM exchange_result WHERE part_id = ?::uuid")
+                .param(part).query(String.class).single());
+        assertThat(record.get("number").asString()).isEqualTo("沪徐卫公字(2026)第0815号");
+        assertThat(record.get("valid_until").asString()).isEqualTo("2030-12-31");
+        // the system decided it itself: it is not told of its own decision
+        assertThat(jdbc.sql("SELECT count(*) FROM exchange_delivery WHERE part_id = ?::uuid AND type = 'application.status'")
+                .param(part).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aPartDecidedOnTheWorkbenchIsShownDecidedInTheDepartmentsSystemToo() throws Exception {
+        var hotel = fixtures.hotel();
+        String id = submit(hotel.enterpriseUser(), "ITEM", "HOTEL_HYGIENE_CHANGE", hotel.creditCode(),
+                Map.of("entity.employees", "23"));
+        String part = partsByDepartment(hotel.enterpriseUser(), id).get("310104-WJW");
+        String key = awaitReceived(DemoExchange.HEALTH, part).get("key").asString();
+
+        mvc.perform(post("/api/v1/parts/" + part + "/decision").with(user(ServiceFixtures.officer("310104-WJW")))
+                        .with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"action\":\"REJECT\",\"reason\":\"现场核查不符合卫生要求\"}"))
+                .andExpect(status().isOk());
+
+        // the system that received the part is told, signed and once
+        JsonNode notice = await().atMost(Duration.ofSeconds(20)).until(() -> notices(DemoExchange.HEALTH, part),
+                found -> !found.isEmpty()).get(0);
+        assertThat(notice.get("status").asString()).isEqualTo("REJECTED");
+        assertThat(notices(DemoExchange.HEALTH, part)).hasSize(1);
+        // acting on it there now: yiwang's refusal says why, in words
+        JsonNode late = systems.decide(DemoExchange.HEALTH, key, Map.of("status", "ACCEPTED"));
+        assertThat(late.get("status").asInt()).isEqualTo(409);
+        assertThat(late.at("/body/rule").asString()).isEqualTo("state");
+        assertThat(partStatus(part)).isEqualTo("REJECTED");
+    }
+
     // --- helpers ---
 
     private String submit(ActorPrincipal who, String kind, String code, String applicant, Map<String, String> values)
@@ -295,8 +356,14 @@ class ExchangeScenariosTest {
     }
 
     private JsonNode received(String connector, String part) {
-        return systems.received(connector).stream().filter(r -> part.equals(r.get("partId").asString()))
-                .findFirst().orElse(null);
+        return systems.received(connector).stream().filter(r -> "application.part".equals(r.get("type").asString())
+                && part.equals(r.get("partId").asString())).findFirst().orElse(null);
+    }
+
+    /** The status notices a system received for a part (decided in yiwang by another route), newest first. */
+    private List<JsonNode> notices(String connector, String part) {
+        return systems.received(connector).stream().filter(r -> "application.status".equals(r.get("type").asString())
+                && part.equals(r.get("partId").asString())).toList();
     }
 
     private static JdbcClient jdbc(DepartmentSystems systems) {

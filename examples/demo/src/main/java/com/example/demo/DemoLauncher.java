@@ -37,13 +37,23 @@ public final class DemoLauncher {
     static final int PLATFORM_PORT = 8080;
     static final int LEGACY_PAGE_PORT = 8084;
 
-    /** A sample department system on its own port and H2 database; license fields add to the sample's defaults. */
-    record SampleSystem(String connector, int port, String name, Map<String, String> licenseFields) {}
+    /**
+     * A sample department system on its own port and H2 database; license fields add to the sample's defaults
+     * (许可证号, 许可范围, 有效期至, which the demo connectors' mappings take).
+     *
+     * @param password DEMO ONLY — its officer's password (user {@value #OFFICER}), listed in the README
+     */
+    record SampleSystem(String connector, int port, String name, Map<String, String> licenseFields, String password) {}
+
+    /** Each sample system's officer account (their own users, not yiwang's). */
+    static final String OFFICER = "officer";
 
     static final List<SampleSystem> SYSTEMS = List.of(
-            new SampleSystem(DemoExchange.COMMERCE, 8081, "徐汇区商务委 酒类流通管理系统", Map.of()),
-            new SampleSystem(DemoExchange.HEALTH, 8082, "徐汇区卫健委 卫生监督业务系统", Map.of("XKXM", "许可项目")),
-            new SampleSystem(DemoExchange.TRANSPORT, 8083, "徐汇区建管委 网约车驾驶员管理后台", Map.of()));
+            new SampleSystem(DemoExchange.COMMERCE, 8081, "徐汇区商务委 酒类流通管理系统", Map.of(), "demo-sw-8081"),
+            new SampleSystem(DemoExchange.HEALTH, 8082, "徐汇区卫健委 卫生监督业务系统", Map.of(), "demo-wjw-8082"),
+            new SampleSystem(DemoExchange.TRANSPORT, 8083, "徐汇区建管委 网约车驾驶员管理后台", Map.of(), "demo-jt-8083"));
+    /** DEMO ONLY — the police legacy page's officer password. */
+    static final String LEGACY_PASSWORD = "demo-ga-8084";
 
     private DemoLauncher() {
     }
@@ -68,12 +78,13 @@ public final class DemoLauncher {
             throw e;
         }
         log.info("Demo ready: yiwang http://localhost:{}/ | commerce http://localhost:8081/ | health "
-                + "http://localhost:8082/ | transport http://localhost:8083/ | police legacy DB http://localhost:{}/",
-                PLATFORM_PORT, LEGACY_PAGE_PORT);
+                + "http://localhost:8082/ | transport http://localhost:8083/ | police legacy DB http://localhost:{}/"
+                + " (the department systems: user {}, passwords in the README)", PLATFORM_PORT, LEGACY_PAGE_PORT, OFFICER);
     }
 
     private static ConfigurableApplicationContext sampleSystem(SampleSystem system, Path examples) {
-        Map<String, Object> properties = new LinkedHashMap<>(common(system.connector(), system.port(), system.name()));
+        Map<String, Object> properties = new LinkedHashMap<>(common(system.connector(), system.port(), system.name(),
+                system.password()));
         properties.put("spring.datasource.url", "jdbc:h2:file:" + examples.resolve(system.connector()));
         properties.put("department.yiwang-url", "http://localhost:" + PLATFORM_PORT);
         properties.put("department.api-key", DEMO_API_KEY + "." + system.connector());
@@ -86,16 +97,17 @@ public final class DemoLauncher {
     /** The police officers' page on their legacy database (the sample's {@code legacy} profile). */
     private static ConfigurableApplicationContext legacyPage(String legacyUrl) {
         Map<String, Object> properties = new LinkedHashMap<>(
-                common(DemoExchange.POLICE, LEGACY_PAGE_PORT, "徐汇公安分局 特种行业管理系统(旧库)"));
+                common(DemoExchange.POLICE, LEGACY_PAGE_PORT, "徐汇公安分局 特种行业管理系统(旧库)", LEGACY_PASSWORD));
         properties.put("spring.datasource.url", legacyUrl);
         properties.put("spring.datasource.password", DEMO_SECRET);
         return new SpringApplicationBuilder(DepartmentSystemApplication.class).main(DepartmentSystemApplication.class)
                 .profiles("legacy").properties(properties).run();
     }
 
-    private static Map<String, Object> common(String connector, int port, String name) {
+    private static Map<String, Object> common(String connector, int port, String name, String password) {
         return Map.of("server.port", port, "department.connector", connector, "department.name", name,
                 "department.secret", DEMO_SECRET, "spring.main.banner-mode", "off",
+                "department.officer.username", OFFICER, "department.officer.password", password,
                 // logging is set up once per JVM: the first application's name would label every line
                 "logging.include-application-name", false);
     }

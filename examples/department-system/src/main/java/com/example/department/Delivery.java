@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -16,13 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @param key  the Idempotency-Key, equal to the body's {@code id}
  * @param data their field names → values, in the order delivered
- * @param raw  the body exactly as received
+ * @param raw    the body exactly as received
+ * @param status for an {@code application.status}: the part's status in yiwang
  */
 record Delivery(String key, String type, String partId, String reference, String item, String subscription,
-        List<String> changed, Map<String, JsonNode> data, String raw) {
+        List<String> changed, Map<String, JsonNode> data, String raw, String status) {
 
     static final String APPLICATION_PART = "application.part";
     static final String SUBJECT_CHANGE = "subject.change";
+    /** A part this system received moved on in yiwang by another route (an automatic rule, the workbench). */
+    static final String APPLICATION_STATUS = "application.status";
+    static final Set<String> TYPES = Set.of(APPLICATION_PART, SUBJECT_CHANGE, APPLICATION_STATUS);
+    static final Set<String> STATUSES = Set.of("SUBMITTED", "ACCEPTED", "RETURNED", "APPROVED", "REJECTED");
 
     static Delivery parse(JsonMapper json, String idempotencyKey, byte[] body) {
         if (idempotencyKey == null || idempotencyKey.isBlank()) {
@@ -45,12 +51,17 @@ record Delivery(String key, String type, String partId, String reference, String
             throw unprocessable("id", "equals-idempotency-key", "id must equal the Idempotency-Key header");
         }
         String type = text(root, "type");
-        if (!APPLICATION_PART.equals(type) && !SUBJECT_CHANGE.equals(type)) {
-            throw unprocessable("type", "one-of", "type must be application.part or subject.change, was " + type);
+        if (!TYPES.contains(type)) {
+            throw unprocessable("type", "one-of",
+                    "type must be application.part, application.status or subject.change, was " + type);
         }
         String partId = bounded(root, "partId");
-        if (APPLICATION_PART.equals(type) && (partId == null || partId.isBlank())) {
-            throw unprocessable("partId", "required", "an application.part needs its partId");
+        if (!SUBJECT_CHANGE.equals(type) && (partId == null || partId.isBlank())) {
+            throw unprocessable("partId", "required", "an " + type + " needs its partId");
+        }
+        String status = text(root, "status");
+        if (APPLICATION_STATUS.equals(type) && !STATUSES.contains(status)) {
+            throw unprocessable("status", "one-of", "an application.status needs the part's status");
         }
         JsonNode dataNode = root.get("data");
         if (dataNode != null && !dataNode.isNull() && !dataNode.isObject()) {
@@ -75,7 +86,7 @@ record Delivery(String key, String type, String partId, String reference, String
         }
         return new Delivery(idempotencyKey, type, partId, bounded(root, "reference"), bounded(root, "item"),
                 bounded(root, "subscription"), List.copyOf(changed), Collections.unmodifiableMap(data),
-                new String(body, StandardCharsets.UTF_8));
+                new String(body, StandardCharsets.UTF_8), APPLICATION_STATUS.equals(type) ? status : null);
     }
 
     private static String text(JsonNode root, String name) {

@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param codes         their code tables: field → allowed codes; a delivery with any other value is refused
  * @param licenseFields the fields an officer fills in when approving: their field name → label
  * @param maxSkew       how far a delivery's timestamp may be from now
+ * @param officer       the account its officers log in with (pages: form login; JSON API: HTTP Basic)
  */
 @ConfigurationProperties("department")
 public record DepartmentProperties(
@@ -28,7 +29,16 @@ public record DepartmentProperties(
         String apiKey,
         @DefaultValue Map<String, List<String>> codes,
         @DefaultValue Map<String, String> licenseFields,
-        @DefaultValue("300s") Duration maxSkew) {
+        @DefaultValue("300s") Duration maxSkew,
+        @DefaultValue Officer officer) {
+
+    /**
+     * The officers' account.
+     *
+     * @param username their login, {@code officer} unless set
+     * @param password their password; when none is configured a random one is generated at start and logged once
+     */
+    public record Officer(@DefaultValue("officer") String username, String password) {}
 
     public DepartmentProperties {
         if (connector == null || connector.isBlank()) {

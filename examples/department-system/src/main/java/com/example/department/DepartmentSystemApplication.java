@@ -15,6 +15,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoC
 import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.servlet.autoconfigure.HttpEncodingAutoConfiguration;
 import org.springframework.boot.thymeleaf.autoconfigure.ThymeleafAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
@@ -31,7 +32,7 @@ import org.springframework.context.annotation.ComponentScan;
  * <p>The platform's integration tests start it inside their own JVM, whose classpath carries Spring Security,
  * Flyway, Spring Modulith and more. Plain auto-configuration would switch all of those on here too (a login
  * wall, the platform's migrations run against H2), so this application imports exactly the auto-configurations
- * it uses. {@link DepartmentSystemEnvironment} keeps the platform's {@code application.yml} out the same way.
+ * it uses, and its own {@link Security} rather than Spring Security's defaults. {@link DepartmentSystemEnvironment} keeps the platform's {@code application.yml} out the same way.
  */
 @SpringBootConfiguration
 @ComponentScan
@@ -44,7 +45,9 @@ import org.springframework.context.annotation.ComponentScan;
         HttpEncodingAutoConfiguration.class, ThymeleafAutoConfiguration.class,
         DataSourceAutoConfiguration.class, DataSourceInitializationAutoConfiguration.class,
         DataSourceTransactionManagerAutoConfiguration.class, TransactionAutoConfiguration.class,
-        JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class})
+        JdbcTemplateAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+        // registers the filter chain of its own Security configuration (not the platform's defaults)
+        SecurityFilterAutoConfiguration.class})
 public class DepartmentSystemApplication {
 
     public static void main(String[] args) {

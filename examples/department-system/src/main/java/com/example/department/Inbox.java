@@ -40,8 +40,8 @@ class Inbox {
     @Transactional
     void store(Delivery delivery, Instant receivedAt) {
         jdbc.sql("""
-                INSERT INTO T_SJJS (YWLSH, XXLX, BJBH, SQBH, SXBM, DYBM, BGZD, JSSJ, YSBW)
-                VALUES (:key, :type, :partId, :reference, :item, :subscription, :changed, :receivedAt, :raw)""")
+                INSERT INTO T_SJJS (YWLSH, XXLX, BJBH, SQBH, SXBM, DYBM, BGZD, JSSJ, YSBW, ZT)
+                VALUES (:key, :type, :partId, :reference, :item, :subscription, :changed, :receivedAt, :raw, :status)""")
                 .param("key", delivery.key())
                 .param("type", delivery.type())
                 .param("partId", delivery.partId())
@@ -51,6 +51,7 @@ class Inbox {
                 .param("changed", delivery.changed().isEmpty() ? null : String.join(",", delivery.changed()))
                 .param("receivedAt", receivedAt.atOffset(ZoneOffset.UTC))
                 .param("raw", delivery.raw())
+                .param("status", delivery.status())
                 .update();
         int order = 0;
         for (Map.Entry<String, JsonNode> field : delivery.data().entrySet()) {
@@ -92,7 +93,7 @@ class Inbox {
         List<Received> result = new ArrayList<>(deliveries.size());
         for (Received r : deliveries) {
             result.add(new Received(r.key(), r.type(), r.partId(), r.reference(), r.item(), r.subscription(),
-                    r.changed(), data.getOrDefault(r.key(), Map.of()), r.receivedAt()));
+                    r.changed(), data.getOrDefault(r.key(), Map.of()), r.receivedAt(), r.status()));
         }
         return result;
     }
@@ -109,6 +110,25 @@ class Inbox {
         return new Received(rs.getString("YWLSH"), rs.getString("XXLX"), rs.getString("BJBH"), rs.getString("SQBH"),
                 rs.getString("SXBM"), rs.getString("DYBM"),
                 changed == null ? List.of() : Arrays.asList(changed.split(",")), Map.of(),
-                rs.getObject("JSSJ", OffsetDateTime.class).toInstant());
+                rs.getObject("JSSJ", OffsetDateTime.class).toInstant(), rs.getString("ZT"));
+    }
+
+    /**
+     * Where yiwang last said each of these parts stands (its {@code application.status} deliveries): a part decided
+     * there by another route is decided here too.
+     */
+    Map<String, PartState> yiwangStatus(List<String> partIds) {
+        if (partIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, PartState> statuses = new HashMap<>();
+        jdbc.sql("""
+                SELECT BJBH, ZT, JSSJ FROM T_SJJS WHERE XXLX = :type AND BJBH IN (:parts) ORDER BY XH""")
+                .param("type", Delivery.APPLICATION_STATUS).param("parts", partIds)
+                .query(rs -> {
+                    statuses.put(rs.getString("BJBH"), new PartState(rs.getString("ZT"),
+                            rs.getObject("JSSJ", OffsetDateTime.class).toInstant()));
+                });
+        return statuses;
     }
 }

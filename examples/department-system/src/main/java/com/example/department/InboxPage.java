@@ -1,6 +1,7 @@
 package com.example.department;
 
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +28,42 @@ class InboxPage {
     private final Inbox inbox;
     private final SentResults results;
     private final ResultSender sender;
+    private final Answers answers;
 
-    InboxPage(DepartmentProperties department, Inbox inbox, SentResults results, ResultSender sender) {
+    InboxPage(DepartmentProperties department, Inbox inbox, SentResults results, ResultSender sender,
+            Answers answers) {
         this.department = department;
         this.inbox = inbox;
         this.results = results;
         this.sender = sender;
+        this.answers = answers;
     }
 
     @GetMapping("/")
     String inbox(Model model) {
         List<Received> received = inbox.newestFirst(200);
+        Map<String, List<SentResult>> sent = results.byDelivery(received.stream().map(Received::key).toList());
         model.addAttribute("department", department);
         model.addAttribute("zone", OFFICE_TIME);
         model.addAttribute("received", received);
-        model.addAttribute("results", results.byDelivery(received.stream().map(Received::key).toList()));
+        model.addAttribute("results", sent);
+        model.addAttribute("answers", answers);
+        model.addAttribute("states", states(received, sent));
         return "department/inbox";
+    }
+
+    /**
+     * Where each received part stands in yiwang: what yiwang last told (a status delivery, when another route
+     * decided it) or answered to this system's own result, whichever is newer.
+     */
+    private Map<String, PartState> states(List<Received> received, Map<String, List<SentResult>> sent) {
+        Map<String, PartState> states = new HashMap<>(inbox.yiwangStatus(received.stream()
+                .filter(r -> Delivery.APPLICATION_PART.equals(r.type())).map(Received::partId).distinct().toList()));
+        sent.values().stream().flatMap(List::stream).filter(SentResult::accepted).forEach(s -> {
+            states.merge(s.partId(), new PartState(answers.answeredStatus(s), s.sentAt()),
+                    (a, b) -> a.at().isAfter(b.at()) ? a : b);
+        });
+        return states;
     }
 
     @PostMapping("/received/{key}/result")

@@ -48,14 +48,19 @@ public final class LegacyDatabase {
         }
     }
 
-    /** A row of {@code T_TZHY_SQ}, as yiwang wrote it. */
+    /**
+     * A row of {@code T_TZHY_SQ}, as yiwang wrote it.
+     *
+     * @param applicationNo {@code SQBH}, yiwang's partId (what a decision quotes)
+     * @param reference     {@code SQH}, the application number people read (e.g. YW202611220001-2)
+     */
     public record Application(String deliveryId, String applicationNo, String itemCode, String businessName,
             String creditCode, String address, String legalRepresentative, String phone, Integer rooms, Integer beds,
-            String securityOfficer, LocalDateTime storedAt) {}
+            String securityOfficer, LocalDateTime storedAt, String reference) {}
 
-    /** A row of {@code T_TZHY_JG}, a decision for yiwang to pick up. */
+    /** A row of {@code T_TZHY_JG}, a decision for yiwang to pick up, with its application's number. */
     public record Result(String resultId, String deliveryId, String applicationNo, Status status, String opinion,
-            String licenceScope, LocalDateTime decidedAt) {}
+            String licenceScope, LocalDateTime decidedAt, String reference) {}
 
     private LegacyDatabase() {
     }
@@ -96,7 +101,9 @@ public final class LegacyDatabase {
 
     /** The decisions recorded so far, newest first. */
     public static List<Result> results(DataSource dataSource) {
-        return JdbcClient.create(dataSource).sql("SELECT * FROM T_TZHY_JG ORDER BY BZSJ DESC, JGID")
+        return JdbcClient.create(dataSource).sql("""
+                SELECT j.*, s.SQH FROM T_TZHY_JG j LEFT JOIN T_TZHY_SQ s ON s.YWLSH = j.YWLSH
+                 ORDER BY j.BZSJ DESC, j.JGID""")
                 .query(LegacyDatabase::result).list();
     }
 
@@ -104,12 +111,12 @@ public final class LegacyDatabase {
         return new Application(rs.getString("YWLSH"), rs.getString("SQBH"), rs.getString("SXBM"),
                 rs.getString("DWMC"), rs.getString("TYSHXYDM"), rs.getString("JYDZ"), rs.getString("FDDBR"),
                 rs.getString("LXDH"), rs.getObject("KFS", Integer.class), rs.getObject("CWS", Integer.class),
-                rs.getString("ZBFZR"), rs.getObject("RKSJ", LocalDateTime.class));
+                rs.getString("ZBFZR"), rs.getObject("RKSJ", LocalDateTime.class), rs.getString("SQH"));
     }
 
     private static Result result(ResultSet rs, int rowNum) throws SQLException {
         return new Result(rs.getString("JGID"), rs.getString("YWLSH"), rs.getString("SQBH"),
                 Status.ofCode(rs.getString("ZT")), rs.getString("YJ"), rs.getString("XKFW"),
-                rs.getObject("BZSJ", LocalDateTime.class));
+                rs.getObject("BZSJ", LocalDateTime.class), rs.getString("SQH"));
     }
 }

@@ -40,10 +40,12 @@ class LegacyPage {
     @PostMapping("/legacy/results")
     String record(@RequestParam String deliveryId, @RequestParam String applicationNo,
             @RequestParam LegacyDatabase.Status status, @RequestParam(required = false) String opinion,
-            @RequestParam(required = false) String licenceScope, RedirectAttributes redirect) {
-        String resultId = LegacyDatabase.recordResult(dataSource, deliveryId, applicationNo, status,
-                blankToNull(opinion), blankToNull(licenceScope));
-        redirect.addFlashAttribute("recorded", resultId);
+            @RequestParam(required = false) String licenceScope, @RequestParam(required = false) String reference,
+            RedirectAttributes redirect) {
+        LegacyDatabase.recordResult(dataSource, deliveryId, applicationNo, status, blankToNull(opinion),
+                blankToNull(licenceScope));
+        // people read the application number, not the ids
+        redirect.addFlashAttribute("recorded", reference == null || reference.isBlank() ? applicationNo : reference);
         return "redirect:/";
     }
 

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -66,6 +67,8 @@ class ResultSender {
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header("Accept", "application/json, application/problem+json")
+                // yiwang explains a refusal in the officer's language
+                .header("Accept-Language", LocaleContextHolder.getLocale().toLanguageTag())
                 .header("X-Api-Key", department.apiKey() == null ? "" : department.apiKey())
                 .header("X-Yiwang-Connector", department.connector())
                 .header("X-Yiwang-Timestamp", Long.toString(timestamp))

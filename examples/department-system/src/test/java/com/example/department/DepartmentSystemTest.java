@@ -28,7 +28,8 @@ import tools.jackson.databind.json.JsonMapper;
         "department.secret=test-secret",
         "department.api-key=test-api-key",
         "department.codes.XB=M,F",
-        "department.license-fields.XKFW=许可范围"})
+        "department.license-fields.XKFW=许可范围",
+        "department.officer.password=" + Yiwang.PASSWORD})
 class DepartmentSystemTest {
 
     private static final YiwangStub yiwangResults = YiwangStub.start();
@@ -47,11 +48,84 @@ class DepartmentSystemTest {
     int port;
     @Autowired
     JsonMapper json;
+    @Autowired
+    org.springframework.core.env.Environment environment;
     Yiwang yiwang;
 
     @BeforeEach
     void connect() {
-        yiwang = new Yiwang("http://localhost:" + port, "TEST-DEPT", "test-secret");
+        yiwang = new Yiwang("http://localhost:" + port, "TEST-DEPT", "test-secret").asOfficer();
+    }
+
+    @Test
+    void onlyItsOfficerSeesThePagesAndTheApi() {
+        Yiwang stranger = new Yiwang("http://localhost:" + port, "TEST-DEPT", "test-secret");
+        int callsBefore = yiwangResults.pending();
+        String key = Yiwang.newKey();
+        // the signed webhook needs no login: the signature is yiwang's credential
+        assertThat(stranger.deliver(key, Yiwang.applicationPart(key, "part-30", "{\"QYMC\":\"丑\"}")).statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> page = stranger.get("/");
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+        assertThat(stranger.get("/api/received").statusCode()).isEqualTo(401);
+        assertThat(stranger.postJson("/api/received/" + key + "/result", "{\"status\":\"ACCEPTED\"}").statusCode())
+                .isEqualTo(401);
+        assertThat(stranger.withCredentials(Yiwang.USER, "wrong").get("/api/received").statusCode()).isEqualTo(401);
+        assertThat(stranger.login(Yiwang.USER, "wrong").headers().firstValue("Location").orElseThrow())
+                .endsWith("/login?error");
+        assertThat(stranger.get("/login?error").body()).contains("用户名或密码错误");
+        assertThat(yiwangResults.pending()).as("nothing was posted to yiwang").isEqualTo(callsBefore);
+    }
+
+    @Test
+    void listensOnThisMachineOnlyUnlessConfiguredOtherwise() {
+        assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void yiwangsRefusalIsShownAsAnErrorInTheOfficersLanguage() throws Exception {
+        String key = Yiwang.newKey();
+        yiwang.deliver(key, Yiwang.applicationPart(key, "unmapped-1", "{\"QYMC\":\"寅\"}"));
+
+        yiwang.submit("/", "/received/" + key + "/result", "status=APPROVED&license.XKZH=WS-2026-001");
+
+        yiwangResults.nextCall();
+        String page = yiwang.get("/").body();
+        assertThat(page).contains("class=\"flash error\"", "证照字段 XKZH 不在本连接的映射中")
+                .doesNotContain("class=\"flash\" role=\"status\"", "{&quot;", "unmapped-license-field");
+    }
+
+    @Test
+    void aPartDecidedInYiwangIsShownDecidedAndOffersNoAction() {
+        String key = Yiwang.newKey();
+        yiwang.deliver(key, Yiwang.applicationPart(key, "part-31", "{\"QYMC\":\"卯\"}"));
+        String notice = Yiwang.newKey();
+        assertThat(yiwang.deliver(notice, Yiwang.status(notice, "part-31", "APPROVED")).statusCode()).isEqualTo(200);
+
+        String page = yiwang.get("/").body();
+        assertThat(page).contains("一网状态:准予许可(已在一网办结,无需再办理)")
+                .doesNotContain("/received/" + key + "/result");
+        JsonNode stored = read(yiwang.get("/api/received/" + notice));
+        assertThat(stored.path("type").asString()).isEqualTo("application.status");
+        assertThat(stored.path("status").asString()).isEqualTo("APPROVED");
+        // the same notice again is acknowledged and stored once
+        assertThat(read(yiwang.deliver(notice, Yiwang.status(notice, "part-31", "APPROVED"))).path("duplicate")
+                .asBoolean()).isTrue();
+    }
+
+    @Test
+    void actingOnAPartDecidedInYiwangGetsAClearMessageNotJson() throws Exception {
+        String key = Yiwang.newKey();
+        yiwang.deliver(key, Yiwang.applicationPart(key, "decided-1", "{\"QYMC\":\"辰\"}"));
+
+        yiwang.submit("/", "/received/" + key + "/result", "status=ACCEPTED");
+
+        yiwangResults.nextCall();
+        String page = yiwang.get("/").body();
+        assertThat(page).contains("class=\"flash error\"", "该办件在一网已由其他途径(自动审批或审批工作台)办理,不能再「受理」")
+                .doesNotContain("HTTP 409", "{&quot;");
     }
 
     @Test
@@ -254,14 +328,14 @@ class DepartmentSystemTest {
         assertThat(page).contains("上海癸旅馆有限公司", "QYMC", "受理", "退回补正", "准予许可", "不予许可", "许可范围",
                 "/received/" + key + "/result");
 
-        HttpResponse<String> posted = yiwang.postForm("/received/" + key + "/result",
+        HttpResponse<String> posted = yiwang.submit("/", "/received/" + key + "/result",
                 "status=APPROVED&license.XKFW=" + URLEncoder.encode("住宿", StandardCharsets.UTF_8));
 
         assertThat(posted.statusCode()).isEqualTo(302);
         JsonNode sent = json.readTree(yiwangResults.nextCall().body());
         assertThat(sent.path("status").asString()).isEqualTo("APPROVED");
         assertThat(sent.path("license").path("XKFW").asString()).isEqualTo("住宿");
-        assertThat(yiwang.get("/").body()).contains("HTTP 200", "准予许可");
+        assertThat(yiwang.get("/").body()).contains("class=\"flash\" role=\"status\"", "一网已确认,办件状态为「准予许可」");
     }
 
     @Test

@@ -28,8 +28,10 @@ class OutageTest {
                 "spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("outage").toAbsolutePath(),
                 "department.connector=OUTAGE-DEPT",
                 "department.secret=outage-secret",
-                "department.yiwang-url=http://127.0.0.1:9"};
-        Yiwang yiwang = new Yiwang("http://localhost:" + port, "OUTAGE-DEPT", "outage-secret");
+                "department.yiwang-url=http://127.0.0.1:9",
+                "department.officer.password=" + Yiwang.PASSWORD};
+        Yiwang yiwang = new Yiwang("http://localhost:" + port, "OUTAGE-DEPT", "outage-secret")
+                .withCredentials(Yiwang.USER, Yiwang.PASSWORD);
         String key = Yiwang.newKey();
         String body = Yiwang.applicationPart(key, "part-1", "{\"QYMC\":\"上海某某旅馆有限公司\"}");
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -14,7 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A tiny stand-in for yiwang's inbound results API (JDK HTTP server): records each call and answers
- * {@code 200 {"partId":…, "status":…}} as the contract describes.
+ * {@code 200 {"partId":…, "status":…}} as the contract describes — or, for a part id starting {@code decided-}, the
+ * 409 problem yiwang answers for a part decided there already, and for {@code unmapped-} a 400 naming a license field.
  */
 final class YiwangStub implements AutoCloseable {
 
@@ -37,10 +39,25 @@ final class YiwangStub implements AutoCloseable {
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
             calls.add(new Call(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), headers, body));
             JsonNode sent = json.readTree(body);
-            byte[] answer = json.writeValueAsBytes(Map.of(
-                    "partId", sent.path("partId").asString(), "status", sent.path("status").asString()));
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
+            String partId = sent.path("partId").asString();
+            int status = 200;
+            Object problem = null;
+            if (partId.startsWith("decided-")) {
+                // what yiwang answers for a part an automatic rule or its workbench already decided
+                status = 409;
+                problem = Map.of("status", 409, "field", "action", "rule", "state", "errors", List.of(Map.of(
+                        "field", "action", "rule", "state", "detail", "当前状态(已准予)不能再受理")));
+            } else if (partId.startsWith("unmapped-")) {
+                status = 400;
+                problem = Map.of("status", 400, "field", "license.XKZH", "rule", "unmapped-license-field",
+                        "errors", List.of(Map.of("field", "license.XKZH", "rule", "unmapped-license-field",
+                                "detail", "证照字段 XKZH 不在本连接的映射中")));
+            }
+            byte[] answer = json.writeValueAsBytes(problem != null ? problem
+                    : Map.of("partId", partId, "status", sent.path("status").asString()));
+            exchange.getResponseHeaders().add("Content-Type",
+                    problem != null ? "application/problem+json" : "application/json");
+            exchange.sendResponseHeaders(status, answer.length);
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
@@ -66,6 +83,11 @@ final class YiwangStub implements AutoCloseable {
             throw new AssertionError("yiwang received no call");
         }
         return call;
+    }
+
+    /** Calls received and not yet taken with {@link #nextCall()}. */
+    int pending() {
+        return calls.size();
     }
 
     @Override

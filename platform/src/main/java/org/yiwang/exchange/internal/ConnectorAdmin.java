@@ -36,6 +36,7 @@ import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.InvalidInputException.Violation;
 import org.yiwang.kernel.NotFoundProblem;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.services.ServiceCatalog;
 import org.yiwang.services.ServiceItem;
 
@@ -56,9 +57,12 @@ class ConnectorAdmin implements Connectors {
     private final SharingPolicy sharing;
     private final PersonalData personalData;
     private final ConnectorActors actors;
+    private final ViolationTexts texts;
 
     ConnectorAdmin(ConnectorStore store, ExchangeStates states, Directory directory, ServiceCatalog services,
-                   Catalog catalog, SharingPolicy sharing, PersonalData personalData, ConnectorActors actors) {
+                   Catalog catalog, SharingPolicy sharing, PersonalData personalData, ConnectorActors actors,
+                   ViolationTexts texts) {
+        this.texts = texts;
         this.store = store;
         this.states = states;
         this.directory = directory;
@@ -84,24 +88,24 @@ class ConnectorAdmin implements Connectors {
     public Connector save(Actor actor, Connector c, String secret) {
         List<Violation> v = new ArrayList<>();
         if (c.code() == null || !CODE.matcher(c.code()).matches()) {
-            v.add(new Violation("code", "format", "编码为大写字母、数字、-、_ / upper-case letters, digits, - and _"));
+            v.add(Violation.of("code", "format", "A–Z 0–9 - _"));
         }
-        if (c.name() == null || c.name().isBlank()) v.add(new Violation("name", "required", "请填写名称 / name is required"));
+        if (c.name() == null || c.name().isBlank()) v.add(Violation.of("name", "required"));
         if (c.department() == null || directory.department(c.department()).isEmpty()) {
-            v.add(new Violation("department", "unknown-department", "未知部门 / unknown department"));
+            v.add(Violation.of("department", "unknown-department", String.valueOf(c.department())));
         }
-        if (c.kind() == null) v.add(new Violation("kind", "required", "请选择连接方式 / kind is required"));
+        if (c.kind() == null) v.add(Violation.of("kind", "required"));
         else checkEndpoint(c, v);
         if (c.maxAttempts() < 1 || c.maxAttempts() > 100) {
-            v.add(new Violation("maxAttempts", "range", "重试次数 1–100 / attempts between 1 and 100"));
+            v.add(Violation.of("maxAttempts", "range", 1, 100));
         }
         checkItems(c, v);
         boolean exists = c.code() != null && store.lock(c.code());
         if (secret != null && secret.length() < 16) {
-            v.add(new Violation("secret", "min-length", "密钥至少 16 个字符 / the secret needs 16 characters or more"));
+            v.add(Violation.of("secret", "min-length", 16));
         }
         if (c.kind() == ConnectorKind.REST && secret == null && !(exists && store.hasSecret(c.code()))) {
-            v.add(new Violation("secret", "required", "REST 连接需要签名密钥 / a REST connector needs a signing secret"));
+            v.add(Violation.of("secret", "required"));
         }
         if (!v.isEmpty()) throw new InvalidInputException(v);
         store.save(c, secret, actor.username());
@@ -117,10 +121,10 @@ class ConnectorAdmin implements Connectors {
             case FILE -> !endpoint.isBlank();
             case KAFKA -> TOPIC.matcher(endpoint).matches();
         };
-        if (!ok) v.add(new Violation("endpoint", "endpoint-" + c.kind().name().toLowerCase(),
-                "地址不符合连接方式 / the endpoint does not suit the kind (URL, jdbc: URL, folder or topic)"));
+        if (!ok) v.add(Violation.of("endpoint", "endpoint-" + c.kind().name().toLowerCase()));
         List<String> identifiers = switch (c.kind()) {
-            case JDBC -> List.of("table", "changeTable", "keyColumn", "partColumn", "itemColumn", "subscriptionColumn",
+            case JDBC -> List.of("table", "changeTable", "keyColumn", "partColumn", "referenceColumn", "itemColumn",
+                    "subscriptionColumn",
                     "resultTable", "resultIdColumn", "resultPartColumn", "statusColumn", "reasonColumn",
                     "questionedColumn", "resultTimeColumn");
             default -> List.of();
@@ -128,19 +132,19 @@ class ConnectorAdmin implements Connectors {
         if (c.kind() == ConnectorKind.JDBC) {
             for (String required : List.of("table", "keyColumn")) {
                 if (!c.options().containsKey(required)) {
-                    v.add(new Violation("options." + required, "required", "JDBC 连接需要 " + required));
+                    v.add(Violation.of("options." + required, "required"));
                 }
             }
         }
         identifiers.forEach(name -> {
             String value = c.options().get(name);
             if (value != null && !IDENTIFIER.matcher(value).matches()) {
-                v.add(new Violation("options." + name, "identifier", "表名、列名只能是字母、数字和 _ / not an identifier"));
+                v.add(Violation.of("options." + name, "identifier"));
             }
         });
         String format = c.options().get("format");
         if (format != null && !Set.of("csv", "xlsx").contains(format)) {
-            v.add(new Violation("options.format", "format", "文件格式为 csv 或 xlsx / csv or xlsx"));
+            v.add(Violation.of("options.format", "format", "csv | xlsx"));
         }
     }
 
@@ -158,12 +162,12 @@ class ConnectorAdmin implements Connectors {
         for (String code : c.items()) {
             Optional<ServiceItem> item = services.item(code);
             if (item.isEmpty()) {
-                v.add(new Violation("items", "unknown-item", "未知事项 / unknown service item " + code));
+                v.add(Violation.of("items", "unknown-item", code));
             } else if (!item.get().department().equals(c.department())) {
-                v.add(new Violation("items", "other-department", "事项 " + code + " 不属于该部门 / item of another department"));
+                v.add(Violation.of("items", "other-department", code));
             } else {
                 state.routeFor(code).filter(other -> !other.code().equals(c.code())).ifPresent(other -> v.add(
-                        new Violation("items", "item-routed", "事项 " + code + " 已由 " + other.code() + " 接收 / already routed")));
+                        Violation.of("items", "item-routed", code, other.code())));
             }
         }
     }
@@ -178,34 +182,33 @@ class ConnectorAdmin implements Connectors {
         mapping.fields().forEach((element, field) -> {
             String at = "fields." + element;
             if (catalog.element(element).isEmpty()) {
-                v.add(new Violation(at, "unknown-element", "未知数据元 / unknown data element"));
+                v.add(Violation.of(at, "unknown-element", element));
             } else if (!receivable(connector.department(), element)) {
-                v.add(new Violation(at, "no-demand-entry",
-                        "需求清单中没有该部门使用此数据元的条目 / the demand list grants this element to the department for no purpose"));
+                v.add(Violation.of(at, "no-demand-entry", element));
             }
-            if (field == null || field.isBlank()) v.add(new Violation(at, "required", "请填写对方字段名 / field name required"));
-            else if (!seen.add(field)) v.add(new Violation(at, "duplicate-field", "对方字段重复 / field mapped twice: " + field));
+            if (field == null || field.isBlank()) v.add(Violation.of(at, "required"));
+            else if (!seen.add(field)) v.add(Violation.of(at, "duplicate-field", field));
         });
         mapping.codes().forEach((element, codes) -> {
             String at = "codes." + element;
             if (!mapping.fields().containsKey(element)) {
-                v.add(new Violation(at, "unmapped", "该数据元未映射字段 / the element has no field"));
+                v.add(Violation.of(at, "unmapped", element));
                 return;
             }
             String table = catalog.element(element).map(DataElement::codeTable).orElse(null);
             Set<String> ours = table == null ? Set.of()
                     : new HashSet<>(catalog.codes(table).stream().map(CodeValue::code).toList());
             codes.keySet().stream().filter(code -> !ours.contains(code)).forEach(code ->
-                    v.add(new Violation(at, "code-table", "代码 " + code + " 不在代码表中 / not in our code table")));
+                    v.add(Violation.of(at, "code-table", code)));
         });
         mapping.formats().forEach((element, format) -> {
             if (!validFormat(element, format)) {
-                v.add(new Violation("formats." + element, "format", "格式无效 / not a valid date or number pattern"));
+                v.add(Violation.of("formats." + element, "format", "yyyyMMdd | 0.00"));
             }
         });
         mapping.statuses().forEach((theirs, ours) -> {
             if (!STATUSES.contains(ours)) {
-                v.add(new Violation("statuses." + theirs, "status", "应为 ACCEPTED、RETURNED、APPROVED 或 REJECTED"));
+                v.add(Violation.of("statuses." + theirs, "status", ours));
             }
         });
         if (!v.isEmpty()) throw new InvalidInputException(v);
@@ -247,8 +250,8 @@ class ConnectorAdmin implements Connectors {
     @Transactional
     public Preview preview(Actor actor, String connectorCode, SubjectRef sample, String itemOrSubscription) {
         Connector connector = require(connectorCode);
-        MappingVersion mapping = mapping(connectorCode).orElseThrow(() -> new InvalidInputException("mapping",
-                "required", "该连接尚无映射 / the connector has no mapping yet"));
+        MappingVersion mapping = mapping(connectorCode).orElseThrow(() -> InvalidInputException.of("mapping",
+                "no-mapping"));
         Use use = use(connector, itemOrSubscription);
         SubjectView view = personalData.read(actors.preview(actor, connector),
                 new ReadRequest(sample, use.elements(), use.purpose(), true));
@@ -278,8 +281,7 @@ class ConnectorAdmin implements Connectors {
         }
         return states.current().subscription(code).filter(s -> s.connector().equals(connector.code()))
                 .map(s -> new Use(s.elements(), s.purpose()))
-                .orElseThrow(() -> new InvalidInputException("use", "unknown-use",
-                        "该连接没有此事项或订阅 / neither an item nor a subscription of this connector"));
+                .orElseThrow(() -> InvalidInputException.of("use", "unknown-use", code));
     }
 
     @Override
@@ -292,33 +294,32 @@ class ConnectorAdmin implements Connectors {
     public Subscription subscribe(Actor actor, Subscription s) {
         List<Violation> v = new ArrayList<>();
         if (s.code() == null || !CODE.matcher(s.code()).matches()) {
-            v.add(new Violation("code", "format", "编码为大写字母、数字、-、_ / upper-case letters, digits, - and _"));
+            v.add(Violation.of("code", "format", "A–Z 0–9 - _"));
         }
-        if (s.name() == null || s.name().isBlank()) v.add(new Violation("name", "required", "请填写名称 / name is required"));
+        if (s.name() == null || s.name().isBlank()) v.add(Violation.of("name", "required"));
         Connector connector = s.connector() == null ? null : find(s.connector()).orElse(null);
-        if (connector == null) v.add(new Violation("connector", "unknown-connector", "未知连接 / unknown connector"));
-        if (s.subjectType() == null) v.add(new Violation("subjectType", "required", "请选择主体类型 / subject type required"));
-        if (s.elements().isEmpty()) v.add(new Violation("elements", "required", "请选择数据元 / choose elements"));
+        if (connector == null) v.add(Violation.of("connector", "unknown-connector"));
+        if (s.subjectType() == null) v.add(Violation.of("subjectType", "required"));
+        if (s.elements().isEmpty()) v.add(Violation.of("elements", "required"));
         if (s.purpose() == null || catalog.purpose(s.purpose()).isEmpty()) {
-            v.add(new Violation("purpose", "unknown-purpose", "未知用途 / unknown purpose"));
+            v.add(Violation.of("purpose", "unknown-purpose", String.valueOf(s.purpose())));
         }
         MappingVersion mapping = connector == null ? null : mapping(connector.code()).orElse(null);
         for (String element : s.elements()) {
             String at = "elements." + element;
             Optional<DataElement> e = catalog.element(element);
-            if (e.isEmpty()) v.add(new Violation(at, "unknown-element", "未知数据元 / unknown data element"));
+            if (e.isEmpty()) v.add(Violation.of(at, "unknown-element", element));
             else if (s.subjectType() != null && e.get().subjectType() != s.subjectType()) {
-                v.add(new Violation(at, "subject-type", "数据元不属于该主体类型 / element of another subject type"));
+                v.add(Violation.of(at, "subject-type", element));
             } else if (connector != null && s.purpose() != null
                     && !sharing.decide(Consumer.department(connector.department()), element, s.purpose()).allowed()) {
-                v.add(new Violation(at, "no-demand-entry",
-                        "需求清单不允许该部门为此用途使用此数据元 / the demand list does not grant it for this purpose"));
+                v.add(Violation.of(at, "no-demand-entry", element, s.purpose()));
             } else if (mapping != null && !mapping.mapping().fields().containsKey(element)) {
-                v.add(new Violation(at, "unmapped", "连接的映射中没有该数据元 / the connector's mapping lacks it"));
+                v.add(Violation.of(at, "unmapped", element));
             }
         }
         if (connector != null && mapping == null) {
-            v.add(new Violation("connector", "no-mapping", "请先为连接保存映射 / save the connector's mapping first"));
+            v.add(Violation.of("connector", "no-mapping"));
         }
         checkDivision(s, connector, v);
         checkCondition(s, v);
@@ -330,28 +331,28 @@ class ConnectorAdmin implements Connectors {
 
     private void checkDivision(Subscription s, Connector connector, List<Violation> v) {
         if (s.division() != null && directory.division(s.division()).isEmpty()) {
-            v.add(new Violation("division", "unknown-division", "未知区划 / unknown division"));
+            v.add(Violation.of("division", "unknown-division", s.division()));
         }
         var scope = connector == null ? null : actors.scope(connector.department());
         if (scope != null && (s.division() == null || !s.division().startsWith(scope.value()))) {
-            v.add(new Violation("division", "out-of-scope",
-                    "街道只能订阅本辖区的变化 / a street subscribes only within its own area " + scope.value()));
+            v.add(Violation.of("division", "out-of-scope", scope.value()));
         }
     }
 
     private static void checkCondition(Subscription s, List<Violation> v) {
         ChangeCondition c = s.condition();
         if (c == null) return;
-        if (c.op() == null) v.add(new Violation("condition.op", "required", "请选择条件 / choose an operator"));
+        if (c.op() == null) v.add(Violation.of("condition.op", "required"));
         if (c.element() == null || !s.elements().contains(c.element())) {
-            v.add(new Violation("condition.element", "not-subscribed", "条件的数据元须在订阅之中 / condition on a subscribed element"));
+            v.add(Violation.of("condition.element", "not-subscribed"));
         }
         if (c.op() != null && c.op() != ChangeCondition.Op.CHANGED && (c.value() == null || c.value().isBlank())) {
-            v.add(new Violation("condition.value", "required", "请填写条件值 / value required"));
+            v.add(Violation.of("condition.value", "required"));
         }
     }
 
     Connector require(String code) {
-        return find(code).orElseThrow(() -> new NotFoundProblem("connector", "未知连接 / unknown connector " + code));
+        return find(code).orElseThrow(() -> new NotFoundProblem("connector",
+                texts.text("problem.unknown-connector", null, "unknown connector")));
     }
 }

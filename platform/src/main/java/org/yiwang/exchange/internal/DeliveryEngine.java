@@ -1,7 +1,7 @@
 package org.yiwang.exchange.internal;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +36,7 @@ class DeliveryEngine implements SmartLifecycle {
     private final Map<ConnectorKind, Transport> transports = new EnumMap<>(ConnectorKind.class);
     private final ExchangeProperties properties;
     private final DeliveryMetrics metrics;
+    private final Clock clock;
     private final Semaphore wakeups = new Semaphore(0);
     private final Semaphore slots;
     private ExecutorService workers;
@@ -43,7 +44,8 @@ class DeliveryEngine implements SmartLifecycle {
     private volatile boolean running;
 
     DeliveryEngine(DeliveryStore store, ExchangeStates states, Messages messages, List<Transport> transports,
-                   ExchangeProperties properties, DeliveryMetrics metrics) {
+                   ExchangeProperties properties, DeliveryMetrics metrics, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.states = states;
         this.messages = messages;
@@ -126,7 +128,7 @@ class DeliveryEngine implements SmartLifecycle {
                 log.warn("exchange: delivery {} to {} dead after {} attempts: {}", d.id(), d.connector(), d.attempts(),
                         failure.getMessage());
             } else {
-                store.retryLater(d.id(), Instant.now().plus(backoff(d.attempts())), failure.getMessage());
+                store.retryLater(d.id(), clock.instant().plus(backoff(d.attempts())), failure.getMessage());
                 metrics.retried(d);
             }
         } catch (RuntimeException e) {

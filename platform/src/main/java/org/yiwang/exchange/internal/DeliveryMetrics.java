@@ -4,8 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +24,10 @@ class DeliveryMetrics {
     private final DeliveryStore store;
     private final Map<String, ConnectorFigures> figures = new ConcurrentHashMap<>();
 
-    DeliveryMetrics(MeterRegistry registry, DeliveryStore store) {
+    private final Clock clock;
+
+    DeliveryMetrics(MeterRegistry registry, DeliveryStore store, Clock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.store = store;
     }
@@ -32,7 +35,7 @@ class DeliveryMetrics {
     void delivered(Delivery d) {
         count(d, "delivered");
         Timer.builder("yiwang.exchange.propagation").tag("connector", d.connector()).publishPercentiles(0.5, 0.99)
-                .register(registry).record(Duration.between(d.createdAt(), Instant.now()));
+                .register(registry).record(Duration.between(d.createdAt(), clock.instant()));
     }
 
     void retried(Delivery d) {

@@ -19,7 +19,7 @@ class DeliveryStore {
 
     private static final String COLUMNS = """
             id, seq, connector, type, ordering_key, part_id, subject_type, subscription, changed, state, attempts,
-            next_attempt_at, mapping_version, last_error, created_at, delivered_at""";
+            next_attempt_at, mapping_version, last_error, created_at, delivered_at, part_status""";
 
     private final JdbcClient jdbc;
 
@@ -30,10 +30,11 @@ class DeliveryStore {
     void insert(Delivery d) {
         jdbc.sql("""
                 INSERT INTO exchange_delivery (id, connector, type, ordering_key, part_id, subject_type, subscription,
-                                               changed)
-                VALUES (?,?,?,?,?,?,?,?)""")
+                                               changed, part_status)
+                VALUES (?,?,?,?,?,?,?,?,?)""")
                 .params(d.id(), d.connector(), d.type(), d.orderingKey(), d.partId(), d.subjectType(),
-                        d.subscription(), d.changed() == null ? null : d.changed().toArray(String[]::new))
+                        d.subscription(), d.changed() == null ? null : d.changed().toArray(String[]::new),
+                        d.partStatus())
                 .update();
     }
 
@@ -71,7 +72,7 @@ class DeliveryStore {
                   FROM due WHERE x.id = due.id
                 RETURNING x.id, x.seq, x.connector, x.type, x.ordering_key, x.part_id, x.subject_type, x.subscription,
                           x.changed, x.state, x.attempts, x.next_attempt_at, x.mapping_version, x.last_error,
-                          x.created_at, x.delivered_at""")
+                          x.created_at, x.delivered_at, x.part_status""")
                 .param("limit", limit).param("lease", (double) lease.toSeconds())
                 .query(this::delivery).list().stream().sorted(Comparator.comparingLong(Delivery::seq)).toList();
     }
@@ -99,6 +100,19 @@ class DeliveryStore {
                 UPDATE exchange_delivery SET state = 'DEAD', lease_until = NULL, last_error = ?
                  WHERE id = ? AND lease_until IS NOT NULL""")
                 .params(truncate(error), id).update();
+    }
+
+    /**
+     * The connectors a part was delivered to, less the one whose result is being applied in this transaction (its
+     * claim is still PENDING): that system knows its own decision.
+     */
+    List<String> toldOfPart(UUID partId) {
+        return jdbc.sql("""
+                SELECT DISTINCT d.connector FROM exchange_delivery d
+                 WHERE d.part_id = ? AND d.type = 'application.part'
+                   AND NOT EXISTS (SELECT 1 FROM exchange_result r
+                                    WHERE r.connector = d.connector AND r.part_id = d.part_id AND r.status = 'PENDING')""")
+                .param(partId).query(String.class).list();
     }
 
     /** Dead → pending, attempts from zero (after the cause was fixed). */
@@ -171,6 +185,7 @@ class DeliveryStore {
                 rs.getArray("changed") == null ? null : ConnectorStore.strings(rs.getArray("changed")),
                 rs.getString("state"), rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant(),
                 rs.wasNull() ? null : mappingVersion, rs.getString("last_error"),
-                rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant());
+                rs.getTimestamp("created_at").toInstant(), delivered == null ? null : delivered.toInstant(),
+                rs.getString("part_status"));
     }
 }

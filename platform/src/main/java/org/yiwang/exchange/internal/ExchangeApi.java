@@ -27,6 +27,7 @@ import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 
 /** Connectors, mappings, subscriptions and deliveries for the data administrator and operations. */
 @RestController
@@ -38,7 +39,10 @@ class ExchangeApi {
     private final Connectors connectors;
     private final Operations operations;
 
-    ExchangeApi(Connectors connectors, Operations operations) {
+    private final ViolationTexts texts;
+
+    ExchangeApi(Connectors connectors, Operations operations, ViolationTexts texts) {
+        this.texts = texts;
         this.connectors = connectors;
         this.operations = operations;
     }
@@ -59,7 +63,8 @@ class ExchangeApi {
 
     @GetMapping("/connectors/{code}")
     Connector connector(@PathVariable String code) {
-        return connectors.find(code).orElseThrow(() -> new NotFoundProblem("connector", "未知连接 / unknown connector"));
+        return connectors.find(code).orElseThrow(() -> new NotFoundProblem("connector",
+                texts.text("problem.unknown-connector", null, "unknown connector")));
     }
 
     @PutMapping("/connectors/{code}")
@@ -72,7 +77,8 @@ class ExchangeApi {
 
     @GetMapping("/connectors/{code}/mapping")
     MappingVersion mapping(@PathVariable String code) {
-        return connectors.mapping(code).orElseThrow(() -> new NotFoundProblem("mapping", "尚无映射 / no mapping yet"));
+        return connectors.mapping(code).orElseThrow(() -> new NotFoundProblem("mapping",
+                texts.text("problem.no-mapping", null, "no mapping yet")));
     }
 
     @GetMapping("/connectors/{code}/mapping/versions")
@@ -90,7 +96,7 @@ class ExchangeApi {
     @Operation(summary = "Dry run: what the system would receive for a sample subject (nothing is sent; the read is audited)")
     Preview preview(Actor actor, @PathVariable String code, @RequestBody PreviewJson body) {
         if (body.subjectType() == null || body.key() == null) {
-            throw new InvalidInputException("key", "required", "请提供样例主体 / a sample subject is required");
+            throw InvalidInputException.of("key", "required");
         }
         return connectors.preview(actor, code, new SubjectRef(body.subjectType(), body.key()), body.use());
     }

@@ -1,10 +1,13 @@
 package org.yiwang.exchange.internal;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,9 +18,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 import org.yiwang.basedata.SubjectRef;
+import org.yiwang.catalog.Catalog;
+import org.yiwang.directory.Directory;
 import org.yiwang.exchange.Connector;
 import org.yiwang.exchange.Connectors;
 import org.yiwang.exchange.Mapping;
+import org.yiwang.exchange.Subscription;
 import org.yiwang.kernel.AccessDeniedProblem;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
@@ -25,6 +31,8 @@ import org.yiwang.kernel.MenuItem;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
+import org.yiwang.services.ServiceCatalog;
 import tools.jackson.core.JacksonException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
@@ -42,7 +50,17 @@ class ExchangePages {
     private final Operations operations;
     private final YAMLMapper yaml = YAMLMapper.builder().build();
 
-    ExchangePages(Connectors connectors, Operations operations) {
+    private final ViolationTexts texts;
+    private final Directory directory;
+    private final Catalog catalog;
+    private final ServiceCatalog services;
+
+    ExchangePages(Connectors connectors, Operations operations, ViolationTexts texts, Directory directory,
+                  Catalog catalog, ServiceCatalog services) {
+        this.texts = texts;
+        this.directory = directory;
+        this.catalog = catalog;
+        this.services = services;
         this.connectors = connectors;
         this.operations = operations;
     }
@@ -60,12 +78,36 @@ class ExchangePages {
                     Model model) {
         model.addAttribute("figures", operations.figures());
         model.addAttribute("connectors", connectors.list());
+        model.addAttribute("departments", departmentNames(connectors.list()));
         model.addAttribute("subscriptions", connectors.subscriptions());
+        model.addAttribute("labels", labels(connectors.list(), connectors.subscriptions()));
         model.addAttribute("deliveries", operations.deliveries(connector, state, 100));
         model.addAttribute("connector", connector);
         model.addAttribute("state", state);
         model.addAttribute("states", STATES);
         return "exchange/overview";
+    }
+
+    /** People read a department's name, not its code, in their language. */
+    private Map<String, String> departmentNames(List<Connector> list) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        Map<String, String> names = new HashMap<>();
+        list.stream().map(Connector::department).distinct().forEach(code -> names.put(code, directory.department(code)
+                .map(d -> english && d.nameEn() != null ? d.nameEn() : d.name()).orElse(code)));
+        return names;
+    }
+
+    /** The Chinese (or English) names of the items, elements and purposes the connectors and subscriptions name. */
+    private Map<String, String> labels(List<Connector> list, List<Subscription> subscriptions) {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        Map<String, String> labels = new HashMap<>();
+        list.stream().flatMap(c -> c.items().stream()).distinct().forEach(code -> services.item(code)
+                .ifPresent(i -> labels.put(code, english ? i.nameEn() : i.nameZh())));
+        subscriptions.stream().flatMap(s -> s.elements().stream()).distinct().forEach(code -> catalog.element(code)
+                .ifPresent(e -> labels.put(code, english ? e.nameEn() : e.nameZh())));
+        subscriptions.stream().map(Subscription::purpose).distinct().forEach(code -> catalog.purpose(code)
+                .ifPresent(p -> labels.put(code, english ? p.nameEn() : p.nameZh())));
+        return labels;
     }
 
     @PostMapping("/exchange/deliveries/{id}/replay")
@@ -137,6 +179,7 @@ class ExchangePages {
     private String connectorPage(Model model, Connector connector, String mapping,
                                  List<InvalidInputException.Violation> violations) {
         model.addAttribute("c", connector);
+        model.addAttribute("departments", departmentNames(List.of(connector)));
         model.addAttribute("mapping", mapping);
         model.addAttribute("versions", connectors.mappingHistory(connector.code()));
         model.addAttribute("violations", violations);
@@ -147,7 +190,8 @@ class ExchangePages {
     }
 
     private Connector require(String code) {
-        return connectors.find(code).orElseThrow(() -> new NotFoundProblem("connector", "未知连接 / unknown connector"));
+        return connectors.find(code).orElseThrow(() -> new NotFoundProblem("connector",
+                texts.text("problem.unknown-connector", null, "unknown connector")));
     }
 
     private static String back(String connector) {

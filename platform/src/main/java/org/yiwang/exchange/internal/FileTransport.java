@@ -60,6 +60,7 @@ class FileTransport implements Transport {
         row.put("YW_ITEM", m.item() == null ? "" : m.item());
         row.put("YW_SUBSCRIPTION", m.subscription() == null ? "" : m.subscription());
         row.put("YW_CHANGED", m.changed() == null ? "" : String.join(";", m.changed()));
+        if (m.status() != null) row.put("YW_STATUS", m.status());
         row.putAll(m.data());
         return row;
     }

@@ -52,6 +52,7 @@ class JdbcTransport implements Transport {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put(connector.option("keyColumn", "YW_ID"), message.id().toString());
         put(row, connector.option("partColumn", null), message.partId() == null ? null : message.partId().toString());
+        put(row, connector.option("referenceColumn", null), message.reference());
         put(row, connector.option("itemColumn", null), message.item());
         put(row, connector.option("subscriptionColumn", null), message.subscription());
         row.putAll(message.data());

@@ -1,6 +1,8 @@
 package org.yiwang.exchange.internal;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -30,9 +32,11 @@ class Messages {
     private final ChangeLog changeLog;
     private final Catalog catalog;
     private final ConnectorActors actors;
+    private final Clock clock;
 
     Messages(ApplicationParts parts, PersonalData personalData, ChangeLog changeLog, Catalog catalog,
-             ConnectorActors actors) {
+             ConnectorActors actors, Clock clock) {
+        this.clock = clock;
         this.parts = parts;
         this.personalData = personalData;
         this.changeLog = changeLog;
@@ -48,8 +52,11 @@ class Messages {
         if (mapping == null) throw new DeliveryFailure("connector " + connector.code() + " has no mapping", true);
         Translation translation = new Translation(mapping.mapping(), catalog);
         try {
-            return Delivery.PART.equals(d.type()) ? part(d, connector, mapping.version(), translation)
-                    : change(d, connector, state, mapping.version(), translation);
+            return switch (d.type()) {
+                case Delivery.PART -> part(d, connector, mapping.version(), translation);
+                case Delivery.STATUS -> status(d, connector, mapping.version());
+                default -> change(d, connector, state, mapping.version(), translation);
+            };
         } catch (Translation.Untranslatable e) {
             throw new DeliveryFailure("mapping v" + mapping.version() + ": " + e.getMessage(), true);
         } catch (AccessDeniedProblem | NotFoundProblem e) {
@@ -63,9 +70,19 @@ class Messages {
         part.elements().forEach(e -> {
             if (part.values().containsKey(e)) values.put(e, part.values().get(e));
         });
-        return new Message(Message.SCHEMA_VERSION, d.id(), d.type(), connector.code(), version, d.createdAt(),
+        return new Message(Message.SCHEMA_VERSION, d.id(), d.type(), connector.code(), version, local(d.createdAt()),
                 part.id(), part.reference(), translation.item(part.itemCode()), null, null, null, null,
-                part.materials(), translation.outbound(values));
+                part.materials(), translation.outbound(values), null);
+    }
+
+    /** Only the part and its status: the receiver has the part's data already, so nothing is read again. */
+    private Message status(Delivery d, Connector connector, int version) {
+        return new Message(Message.SCHEMA_VERSION, d.id(), d.type(), connector.code(), version, local(d.createdAt()),
+                d.partId(), null, null, null, null, null, null, null, Map.of(), d.partStatus());
+    }
+
+    private OffsetDateTime local(Instant at) {
+        return (at == null ? clock.instant() : at).atZone(clock.getZone()).toOffsetDateTime();
     }
 
     private Message change(Delivery d, Connector connector, ExchangeState state, int version, Translation translation) {
@@ -80,7 +97,7 @@ class Messages {
             if (view.values().containsKey(e)) values.put(e, view.value(e));
         });
         return new Message(Message.SCHEMA_VERSION, d.id(), d.type(), connector.code(), version,
-                d.createdAt() == null ? Instant.now() : d.createdAt(), null, null, null, s.code(), d.subjectType(),
-                d.orderingKey(), translation.fields(d.changed()), null, translation.outbound(values));
+                local(d.createdAt()), null, null, null, s.code(), d.subjectType(),
+                d.orderingKey(), translation.fields(d.changed()), null, translation.outbound(values), null);
     }
 }

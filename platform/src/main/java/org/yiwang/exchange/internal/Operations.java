@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.yiwang.kernel.NotFoundProblem;
+import org.yiwang.kernel.ViolationTexts;
 
 /** What operators do with deliveries: watch them by connector and state, send a waiting one now, replay dead ones. */
 @Service
@@ -13,7 +14,10 @@ class Operations {
     private final DeliveryEngine engine;
     private final ExchangeProperties properties;
 
-    Operations(DeliveryStore store, DeliveryEngine engine, ExchangeProperties properties) {
+    private final ViolationTexts texts;
+
+    Operations(DeliveryStore store, DeliveryEngine engine, ExchangeProperties properties, ViolationTexts texts) {
+        this.texts = texts;
         this.store = store;
         this.engine = engine;
         this.properties = properties;
@@ -28,7 +32,8 @@ class Operations {
     }
 
     Delivery delivery(UUID id) {
-        return store.find(id).orElseThrow(() -> new NotFoundProblem("delivery", "未知投递 / unknown delivery"));
+        return store.find(id).orElseThrow(() -> new NotFoundProblem("delivery",
+                texts.text("problem.unknown-delivery", null, "unknown delivery")));
     }
 
     /** Dead → pending with a fresh count of attempts; for after the cause (mapping, receiver) was fixed. */

@@ -12,6 +12,10 @@ import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.basedata.ChangeLog;
 import org.yiwang.basedata.SubjectChanged;
 import org.yiwang.exchange.Subscription;
+import org.yiwang.exchange.Connector;
+import org.yiwang.exchange.ConnectorKind;
+import org.yiwang.services.PartStatus;
+import org.yiwang.services.PartStatusChanged;
 import org.yiwang.services.PartSubmitted;
 
 /**
@@ -40,6 +44,25 @@ class Outbox {
             deliveries.insert(Delivery.part(connector.code(), event.partId()));
             wakeAfterCommit();
         });
+    }
+
+    /**
+     * A part decided in yiwang by another route (an automatic rule, the workbench) is told to the department systems
+     * it was delivered to, so that they show it decided and offer no action on it. A resubmission is delivered as the
+     * part itself; a legacy database (JDBC) keeps only what its own officers decide.
+     */
+    @EventListener
+    void on(PartStatusChanged event) {
+        if (event.to() == PartStatus.SUBMITTED) return;
+        ExchangeState state = states.current();
+        boolean queued = false;
+        for (String code : deliveries.toldOfPart(event.partId())) {
+            Connector connector = state.connector(code).orElse(null);
+            if (connector == null || connector.kind() == ConnectorKind.JDBC) continue;
+            deliveries.insert(Delivery.status(code, event.partId(), event.to().name()));
+            queued = true;
+        }
+        if (queued) wakeAfterCommit();
     }
 
     @EventListener

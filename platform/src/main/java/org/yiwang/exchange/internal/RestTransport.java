@@ -5,7 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.stereotype.Component;
 import org.yiwang.exchange.Connector;
@@ -23,7 +23,10 @@ class RestTransport implements Transport {
     private final JsonMapper json;
     private final Duration timeout;
 
-    RestTransport(JsonMapper json, ExchangeProperties properties) {
+    private final Clock clock;
+
+    RestTransport(JsonMapper json, ExchangeProperties properties, Clock clock) {
+        this.clock = clock;
         this.json = json;
         this.timeout = properties.requestTimeout();
     }
@@ -51,7 +54,7 @@ class RestTransport implements Transport {
     @Override
     public CompletableFuture<Void> send(Connector connector, String secret, Message message) {
         byte[] body = json.writeValueAsBytes(message);
-        long timestamp = Instant.now().getEpochSecond();
+        long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(connector.endpoint())).timeout(timeout)
                 .header("Content-Type", "application/json; charset=utf-8")
                 .header(Signatures.IDEMPOTENCY_KEY, message.id().toString())

@@ -1,10 +1,14 @@
 package org.yiwang.exchange.internal;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +19,7 @@ import org.yiwang.exchange.MappingVersion;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.InvalidInputException.Violation;
 import org.yiwang.kernel.NotFoundProblem;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.services.ApplicationParts;
 import org.yiwang.services.Part;
 import org.yiwang.services.PartAction;
@@ -35,44 +40,54 @@ class Results {
     /** Without a mapping only our own field names and statuses are understood. */
     private static final Mapping NO_MAPPING = new Mapping(null, null, null, null, null, null);
 
+    private static final int MAX_RECORD_TEXT = 500;
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ApplicationParts parts;
     private final ExchangeStates states;
     private final ConnectorActors actors;
     private final Catalog catalog;
+    private final ViolationTexts texts;
 
     Results(JdbcClient jdbc, JsonMapper json, ApplicationParts parts, ExchangeStates states, ConnectorActors actors,
-            Catalog catalog) {
+            Catalog catalog, ViolationTexts texts) {
         this.jdbc = jdbc;
         this.json = json;
         this.parts = parts;
         this.states = states;
         this.actors = actors;
         this.catalog = catalog;
+        this.texts = texts;
     }
 
     @Transactional
     public InboundResult.Answer apply(Connector connector, InboundResult result) {
         List<Violation> v = new ArrayList<>();
         if (result.resultId() == null || result.resultId().isBlank() || result.resultId().length() > 128) {
-            v.add(new Violation("resultId", "required", "请提供结果编号(≤128 字符)/ resultId required, at most 128 characters"));
+            v.add(Violation.of("resultId", "result-id", 128));
         }
-        if (result.partId() == null) v.add(new Violation("partId", "required", "请提供办件编号 / partId required"));
+        if (result.partId() == null) v.add(Violation.of("partId", "required"));
         if (!v.isEmpty()) throw new InvalidInputException(v);
-        // Claim the result id first: a concurrent repeat waits here and then finds the answer.
+        // Claim the result id first: a concurrent repeat waits here and then finds the answer. The claim (PENDING)
+        // also tells the outbox that this part's change comes from this connector, which need not be told of it.
         int claimed = jdbc.sql("""
                 INSERT INTO exchange_result (connector, result_id, part_id, status, answer) VALUES (?,?,?,'PENDING','{}')
                 ON CONFLICT DO NOTHING""").params(connector.code(), result.resultId(), result.partId()).update();
         if (claimed == 0) return earlier(connector, result);
         if (!deliveredThrough(connector, result)) {
-            throw new NotFoundProblem("partId", "该办件未经此连接送达 / no such part was delivered through this connector");
+            throw new NotFoundProblem("partId", texts.text("problem.not-delivered-here", null,
+                    "no such part was delivered through this connector"));
         }
-        PartDecision decision = decision(connector, result);
-        Part part = parts.decide(actors.of(connector), result.partId(), decision);
+        Decision decision = decision(connector, result);
+        Part part = parts.decide(actors.of(connector), result.partId(), decision.part());
         InboundResult.Answer answer = new InboundResult.Answer(part.id(), part.status().name(), part.licenseId());
-        jdbc.sql("UPDATE exchange_result SET status = ?, answer = ?::jsonb WHERE connector = ? AND result_id = ?")
-                .params(answer.status(), json.writeValueAsString(answer), connector.code(), result.resultId()).update();
+        jdbc.sql("""
+                UPDATE exchange_result SET status = ?, answer = ?::jsonb, license_record = ?::jsonb
+                 WHERE connector = ? AND result_id = ?""")
+                .params(answer.status(), json.writeValueAsString(answer),
+                        decision.record().isEmpty() ? null : json.writeValueAsString(decision.record()),
+                        connector.code(), result.resultId()).update();
         return answer;
     }
 
@@ -80,8 +95,7 @@ class Results {
         Map<String, Object> row = jdbc.sql("SELECT part_id, answer FROM exchange_result WHERE connector = ? AND result_id = ?")
                 .params(connector.code(), result.resultId()).query().singleRow();
         if (!result.partId().equals(row.get("part_id"))) {
-            throw new InvalidInputException(List.of(new Violation("resultId", "result-id-reused",
-                    "结果编号已用于另一办件 / this resultId was used for another part")), 409);
+            throw new InvalidInputException(List.of(Violation.of("resultId", "result-id-reused")), 409);
         }
         return json.readValue(row.get("answer").toString(), InboundResult.Answer.class);
     }
@@ -91,26 +105,58 @@ class Results {
                 .params(result.partId(), connector.code()).query(Boolean.class).single();
     }
 
-    private PartDecision decision(Connector connector, InboundResult result) {
+    /**
+     * What a result asks of the part, and the department's own record of its decision (its licence number, its
+     * valid-until …: license fields the mapping sends to {@code record.*}), kept with the result.
+     */
+    private record Decision(PartDecision part, Map<String, String> record) {}
+
+    private Decision decision(Connector connector, InboundResult result) {
         MappingVersion mapping = states.current().mappings().get(connector.code());
         Translation translation = new Translation(mapping == null ? NO_MAPPING : mapping.mapping(), catalog);
         List<Violation> v = new ArrayList<>();
         PartAction action = Optional.ofNullable(result.status()).flatMap(translation::status).map(ACTIONS::get)
                 .orElse(null);
         if (action == null) {
-            v.add(new Violation("status", "status", "未知状态 / unknown status; expected ACCEPTED, RETURNED, APPROVED, REJECTED or a mapped code"));
+            v.add(Violation.of("status", "result-status", String.valueOf(result.status())));
         }
         List<String> questioned = new ArrayList<>();
         for (String field : result.questioned()) {
-            translation.element(field).ifPresentOrElse(questioned::add, () -> v.add(new Violation(
-                    "questioned", "unknown-field", "映射中没有字段 " + field + " / the mapping has no field " + field)));
+            translation.element(field).ifPresentOrElse(questioned::add,
+                    () -> v.add(Violation.of("questioned", "unmapped-field", field)));
         }
         Map<String, String> licenseFields = new LinkedHashMap<>();
-        result.license().forEach((field, value) -> translation.licenseField(field).ifPresentOrElse(
-                ours -> licenseFields.put(ours, value),
-                () -> v.add(new Violation("license." + field, "unknown-field",
-                        "映射中没有该证照字段 / the mapping has no license field " + field))));
+        Map<String, String> record = new LinkedHashMap<>();
+        new TreeMap<>(result.license()).forEach((field, value) -> {
+            String ours = translation.licenseField(field).orElse(null);
+            String key = "license." + field;
+            if (ours == null) {
+                v.add(Violation.of(key, "unmapped-license-field", field));
+            } else if (!ours.startsWith(Mapping.RECORD)) {
+                licenseFields.put(ours, value);
+            } else if (value == null || value.isBlank()) {
+                // an empty box of the form states nothing
+            } else if (value.length() > MAX_RECORD_TEXT) {
+                v.add(Violation.of(key, "max-length", MAX_RECORD_TEXT));
+            } else if (ours.equals(Mapping.RECORD_VALID_UNTIL)) {
+                LocalDate date = date(value);
+                if (date == null) v.add(Violation.of(key, "license-date", field));
+                else record.put(ours.substring(Mapping.RECORD.length()), date.toString());
+            } else {
+                record.put(ours.substring(Mapping.RECORD.length()), value.strip());
+            }
+        });
         if (!v.isEmpty()) throw new InvalidInputException(v);
-        return new PartDecision(action, result.reason(), questioned, licenseFields);
+        return new Decision(new PartDecision(action, result.reason(), questioned, licenseFields), record);
+    }
+
+    /** Departments write a date as 2026-12-31, 20261231, 2026/12/31 or 2026.12.31. */
+    static LocalDate date(String value) {
+        String digits = value.strip().replace("-", "").replace("/", "").replace(".", "");
+        try {
+            return LocalDate.parse(digits, DateTimeFormatter.BASIC_ISO_DATE);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

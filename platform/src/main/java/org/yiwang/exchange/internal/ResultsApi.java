@@ -2,7 +2,7 @@ package org.yiwang.exchange.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -15,6 +15,7 @@ import org.yiwang.kernel.AccessDeniedProblem;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.InvalidInputException.Violation;
+import org.yiwang.kernel.ViolationTexts;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,11 +32,15 @@ class ResultsApi {
     private final ExchangeStates states;
     private final Results results;
     private final JsonMapper json;
+    private final ViolationTexts texts;
+    private final Clock clock;
 
-    ResultsApi(ExchangeStates states, Results results, JsonMapper json) {
+    ResultsApi(ExchangeStates states, Results results, JsonMapper json, ViolationTexts texts, Clock clock) {
         this.states = states;
         this.results = results;
         this.json = json;
+        this.texts = texts;
+        this.clock = clock;
     }
 
     @PostMapping(path = "/api/v1/exchange/results", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -47,22 +52,20 @@ class ResultsApi {
         ExchangeState state = states.current();
         Connector connector = code == null ? null : state.connector(code).orElse(null);
         if (connector == null) {
-            throw new InvalidInputException(List.of(new Violation(Signatures.CONNECTOR, "unknown-connector",
-                    "未知连接 / unknown connector")), 401);
+            throw new InvalidInputException(List.of(Violation.of(Signatures.CONNECTOR, "unknown-connector")), 401);
         }
         if (!connector.department().equals(actor.departmentCode())) {
-            throw new AccessDeniedProblem(Signatures.CONNECTOR, "OTHER_DEPARTMENT",
-                    "该连接属于其他部门 / the connector belongs to another department");
+            throw new AccessDeniedProblem(Signatures.CONNECTOR, "OTHER_DEPARTMENT", texts.text(
+                    "problem.connector-of-other-department", null, "the connector belongs to another department"));
         }
-        if (!Signatures.valid(state.secrets().get(connector.code()), timestamp, signature, body, Instant.now())) {
-            throw new InvalidInputException(List.of(new Violation(Signatures.SIGNATURE, "signature",
-                    "签名无效或时间戳超出 5 分钟 / bad signature, or the timestamp is more than 5 minutes off")), 401);
+        if (!Signatures.valid(state.secrets().get(connector.code()), timestamp, signature, body, clock.instant())) {
+            throw new InvalidInputException(List.of(Violation.of(Signatures.SIGNATURE, "signature")), 401);
         }
         InboundResult result;
         try {
             result = json.readValue(body, InboundResult.class);
         } catch (JacksonException e) {
-            throw new InvalidInputException("body", "json", "请求体不是有效的结果 JSON / not a valid result JSON");
+            throw InvalidInputException.of("body", "result-json");
         }
         return results.apply(connector, result);
     }
