@@ -17,6 +17,7 @@ import org.yiwang.kernel.CitizenId;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.DivisionCode;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.MobileNumbers;
 import org.yiwang.kernel.SubjectType;
 
 /** The catalog for the other modules, answered from the in-memory snapshot. */
@@ -24,7 +25,8 @@ import org.yiwang.kernel.SubjectType;
 class CatalogService implements Catalog {
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
-    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+    private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
+    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -86,9 +88,10 @@ class CatalogService implements Catalog {
             case CREDIT_CODE -> CreditCode.parse(field, v).value();
             case PHONE -> {
                 String digits = v.replace(" ", "");
-                if (!PHONE.matcher(digits).matches()) {
-                    throw new InvalidInputException(field, "format",
-                            "电话号码应为11位手机号或带区号的固定电话 / must be a mobile number or a landline with area code");
+                if (MOBILE.matcher(digits).matches()) {
+                    if (!MobileNumbers.isAssigned(digits)) throw InvalidInputException.of(field, "mobile-segment", digits.substring(0, 3));
+                } else if (!LANDLINE.matcher(digits).matches()) {
+                    throw InvalidInputException.of(field, "phone-format");
                 }
                 yield digits;
             }
