@@ -7,3 +7,10 @@ INSERT INTO catalog_purpose (code, name_zh, name_en) VALUES
 ('HOUSE_REGISTRY',    '不动产登记', 'Real estate registration'),
 ('HEALTH_RECORD',     '健康档案',   'Health records')
 ON CONFLICT (code) DO NOTHING;
+
+-- Household registration records a contact phone: the police collect it under 户籍管理 (write rights per element
+-- follow the responsibility and demand lists; the phone's authoritative source stays the service centre).
+INSERT INTO catalog_demand (department_code, purpose_code, element_code, legal_basis, in_clear)
+SELECT '310104-GA', 'PERSON_REGISTRY', code, '《中华人民共和国户口登记条例》', TRUE FROM catalog_element
+ WHERE code = 'person.phone'
+ON CONFLICT (department_code, purpose_code, element_code) DO NOTHING;

@@ -93,11 +93,13 @@ class AttributionRules {
     /**
      * Write rights per element: a department writes the elements it is responsible for (responsibility list) and
      * those it collects under the write's purpose (a demand-list entry). The data subject declares their own data;
-     * the data center, which aggregates every department's data, is not limited (a value it writes in a
+     * the window clerk records an applicant's declaration; the data center, which aggregates every department's data, is not limited (a value it writes in a
      * department's name is authoritative only where that department is responsible, see {@link #provenanceFor}).
      */
     Rights rights(Actor actor, Attribution attribution, boolean self, SubjectKind kind, Collection<String> elements) {
-        if (self || ATTRIBUTE_ANY_SOURCE.contains(actor.role())) {
+        boolean declarationAtTheWindow = actor.role() == Role.WINDOW_CLERK && attribution.sourceDepartment() == null
+                && attribution.method() == Method.SELF_DECLARED; // the clerk types what the applicant declares
+        if (self || ATTRIBUTE_ANY_SOURCE.contains(actor.role()) || declarationAtTheWindow) {
             return new Rights(Set.of(), Set.of());
         }
         String department = attribution.sourceDepartment() != null ? attribution.sourceDepartment()

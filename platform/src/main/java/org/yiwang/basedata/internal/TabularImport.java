@@ -350,11 +350,17 @@ class TabularImport implements BulkImport {
         return CSVFormat.DEFAULT.format(cells.toArray());
     }
 
+    /** Lines after the header, counted in bytes: the file's encoding is not known yet. */
     private static long estimateRows(String format, Path file) throws IOException {
         if (!"csv".equalsIgnoreCase(format)) return 0;
-        try (var lines = Files.lines(file)) {
-            return Math.max(0, lines.count() - 1);
+        long lines = 0;
+        byte[] chunk = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                for (int i = 0; i < n; i++) if (chunk[i] == '\n') lines++;
+            }
         }
+        return Math.max(0, lines - 1);
     }
 
 }

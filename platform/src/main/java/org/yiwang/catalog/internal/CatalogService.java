@@ -46,8 +46,7 @@ class CatalogService implements Catalog {
 
     @Override
     public DataElement require(String code) {
-        return element(code).orElseThrow(() -> new InvalidInputException(String.valueOf(code), "unknown-element",
-                "数据元不在目录中 / unknown data element: " + code));
+        return element(code).orElseThrow(() -> InvalidInputException.of(String.valueOf(code), "unknown-element"));
     }
 
     @Override
@@ -79,8 +78,7 @@ class CatalogService implements Catalog {
             case CODE -> {
                 var table = snapshots.current().codeTables().get(element.codeTable());
                 if (table == null || !table.values().containsKey(v)) {
-                    throw new InvalidInputException(field, "code-table", "代码不在代码表" + element.codeTable()
-                            + "中 / not a value of code table " + element.codeTable() + ": " + v);
+                    throw InvalidInputException.of(field, "code-table", element.codeTable(), v);
                 }
                 yield v;
             }
@@ -163,7 +161,10 @@ class CatalogService implements Catalog {
 
     @Override
     public Optional<Purpose> purpose(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(snapshots.current().purposes().get(code));
+        if (code == null || code.indexOf('\0') >= 0) return Optional.empty();
+        Purpose known = snapshots.current().purposes().get(code);
+        // the snapshot is refreshed on commit: a purpose defined earlier in this transaction is found in the table
+        return known != null ? Optional.of(known) : purposeStore.find(code);
     }
 
     @Override
