@@ -44,7 +44,6 @@ class BaseDataProbeTest {
 
     static final Actor POLICE = new Actor("ga-probe", Role.DEPARTMENT_OFFICER, "310104-GA", null, null, Set.of());
     static final Actor TAX = new Actor("swj-probe", Role.DEPARTMENT_OFFICER, "310104-SWJ", null, null, Set.of());
-    static final Actor TRANSPORT = new Actor("jt-probe", Role.DEPARTMENT_OFFICER, "310104-JT", null, null, Set.of());
     static final Actor ADMIN = new Actor("admin-probe", Role.DATA_ADMIN, "310000-DSJ", null, null, Set.of());
 
     @Autowired Facts facts;
@@ -207,13 +206,14 @@ class BaseDataProbeTest {
         String missing = TestSubjects.citizenId("1", "1986-03-04");
         ReadRequest asked = new ReadRequest(SubjectRef.person(existing), List.of("person.name"), "WINDOW_SERVICE", false);
 
-        Throwable onExisting = catchThrowable(() -> personalData.read(TRANSPORT, asked));
-        Throwable onMissing = catchThrowable(() -> personalData.read(TRANSPORT,
+        Throwable onExisting = catchThrowable(() -> personalData.read(TAX, asked));
+        Throwable onMissing = catchThrowable(() -> personalData.read(TAX,
                 new ReadRequest(SubjectRef.person(missing), asked.elements(), asked.purpose(), false)));
         assertSameRefusal(onExisting, onMissing);
 
-        assertSameRefusal(catchThrowable(() -> personalData.dossier(TRANSPORT, SubjectRef.person(existing), "WINDOW_SERVICE")),
-                catchThrowable(() -> personalData.dossier(TRANSPORT, SubjectRef.person(missing), "WINDOW_SERVICE")));
+        // tax is responsible for no element of a person and has no demand entry for the window's purpose
+        assertSameRefusal(catchThrowable(() -> personalData.dossier(TAX, SubjectRef.person(existing), "WINDOW_SERVICE")),
+                catchThrowable(() -> personalData.dossier(TAX, SubjectRef.person(missing), "WINDOW_SERVICE")));
 
         Attribution tax = Attribution.of("310104-SWJ", Method.COLLECTED, "DATA_GOVERNANCE", "probe");
         assertSameRefusal(catchThrowable(() -> facts.write(TAX, SubjectRef.person(existing),
