@@ -23,6 +23,23 @@ public final class TestSubjects {
         return body + checkDigit(body);
     }
 
+    /**
+     * A valid citizen ID registered in Shanghai that encodes the given gender ({@code 1} male, {@code 2} female)
+     * and birth date, so that facts written with it agree with it. The division digits vary with the sequence so
+     * that many people born on one day stay distinct.
+     */
+    public static String citizenId(String gender, java.time.LocalDate birthDate) {
+        int n = SEQUENCE.incrementAndGet();
+        int order = (n % 500) * 2 + ("1".equals(gender) ? 1 : 0); // odd for men, even for women (GB 11643)
+        String body = "31" + "%04d".formatted((n / 500) % 10_000) + birthDate.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+                + "%03d".formatted(order);
+        return body + checkDigit(body);
+    }
+
+    public static String citizenId(String gender, String birthDate) {
+        return citizenId(gender, java.time.LocalDate.parse(birthDate));
+    }
+
     /** The same ID with its check digit changed: fails GB 11643. */
     public static String withWrongCheckDigit(String id) {
         char wrong = id.charAt(17) == '0' ? '1' : '0';

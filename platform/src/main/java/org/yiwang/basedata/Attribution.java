@@ -1,5 +1,6 @@
 package org.yiwang.basedata;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -12,7 +13,13 @@ public record Attribution(String sourceDepartment, Method method, Instant at, St
         return new Provenance(sourceDepartment, method, at);
     }
 
+    /** Asserted now by the given clock (the city's {@link Clock} bean). */
+    public static Attribution of(Clock clock, String sourceDepartment, Method method, String purpose, String reason) {
+        return new Attribution(sourceDepartment, method, clock.instant(), purpose, reason);
+    }
+
+    /** Asserted now by the system clock; prefer {@link #of(Clock, String, Method, String, String)}. */
     public static Attribution of(String sourceDepartment, Method method, String purpose, String reason) {
-        return new Attribution(sourceDepartment, method, Instant.now(), purpose, reason);
+        return of(Clock.systemUTC(), sourceDepartment, method, purpose, reason);
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 public record ReadRequest(SubjectRef subject, List<String> elements, String purpose, boolean partial) {
 
     public ReadRequest {
-        elements = List.copyOf(elements);
+        // kept as given (nulls and duplicates too): the read path refuses a bad list with a problem naming it
+        elements = elements == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(elements));
     }
 }

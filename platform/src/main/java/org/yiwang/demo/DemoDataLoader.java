@@ -44,7 +44,11 @@ class DemoDataLoader {
     private final Subjects subjects;
     private final DemoLicenses licenses;
 
-    DemoDataLoader(YiwangProperties properties, BulkImport bulkImport, Subjects subjects, DemoLicenses licenses) {
+    private final java.time.Clock clock;
+
+    DemoDataLoader(YiwangProperties properties, BulkImport bulkImport, Subjects subjects, DemoLicenses licenses,
+                   java.time.Clock clock) {
+        this.clock = clock;
         this.properties = properties;
         this.bulkImport = bulkImport;
         this.subjects = subjects;
@@ -78,7 +82,7 @@ class DemoDataLoader {
             ImportReport report;
             try (InputStream in = Files.newInputStream(file)) {
                 report = bulkImport.importFile(Actor.system(LOADER_DEPARTMENT), type, "csv", in,
-                        Attribution.of(department, Method.AUTHORITATIVE, "DATA_GOVERNANCE", "demo data"));
+                        Attribution.of(clock, department, Method.AUTHORITATIVE, "DATA_GOVERNANCE", "demo data"));
             }
             if (report.rejected() > 0) {
                 log.warn("Demo data: imported {} {} subjects from {}, {} rejected (see import {})", report.imported(),

@@ -178,8 +178,13 @@ final class DistrictRun implements Iterator<Household> {
         return pick < 8 ? "20" : pick < 16 ? "30" : pick < 26 ? "40" : pick < 56 ? "60" : pick < 86 ? "70" : "80";
     }
 
+    /** Assigned mobile segments only (see {@link org.yiwang.kernel.MobileNumbers}), the common ones more often. */
+    private static final String[] MOBILE_PREFIXES = {"130", "131", "132", "133", "134", "135", "136", "137", "138",
+            "139", "150", "151", "152", "153", "155", "156", "157", "158", "159", "166", "173", "177", "180", "181",
+            "182", "183", "185", "186", "187", "188", "189", "191", "198", "199"};
+
     private String phone() {
-        return "1" + (3 + random.nextInt(7)) + String.format("%09d", random.nextInt(1_000_000_000));
+        return MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)] + String.format("%08d", random.nextInt(100_000_000));
     }
 
     // ---- houses and legal entities

@@ -27,7 +27,7 @@ public record CitizenId(String value) {
         String s = raw == null ? "" : raw.strip().toUpperCase();
         if (FIFTEEN.matcher(s).matches()) {
             if (birthDate(field, "19" + s.substring(6, 12)) == null) {
-                throw new InvalidInputException(field, "birth-date", "出生日期无效 / invalid birth date");
+                throw InvalidInputException.of(field, "birth-date");
             }
             s = IdcardUtil.convert15To18(s);
         }
@@ -36,13 +36,13 @@ public record CitizenId(String value) {
                     "公民身份号码应为18位数字(末位可为X)/ must be 18 digits, the last may be X");
         }
         if (IdcardUtil.getProvinceByIdCard(s) == null) {
-            throw new InvalidInputException(field, "province", "省级行政区划代码无效 / unknown province code");
+            throw InvalidInputException.of(field, "province");
         }
         if (birthDate(field, s.substring(6, 14)) == null) {
-            throw new InvalidInputException(field, "birth-date", "出生日期无效 / invalid birth date");
+            throw InvalidInputException.of(field, "birth-date");
         }
         if (!IdcardUtil.isValidCard18(s)) {
-            throw new InvalidInputException(field, "check-digit", "校验码错误(GB 11643)/ wrong check digit (GB 11643)");
+            throw InvalidInputException.of(field, "check-digit");
         }
         return new CitizenId(s);
     }

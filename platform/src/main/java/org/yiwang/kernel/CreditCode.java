@@ -23,7 +23,7 @@ public record CreditCode(String value) {
                     "统一社会信用代码应为18位 / must be 18 characters of the GB 32100 charset");
         }
         if (!CreditCodeUtil.isCreditCode(s)) {
-            throw new InvalidInputException(field, "check-digit", "校验码错误(GB 32100)/ wrong check character (GB 32100)");
+            throw InvalidInputException.of(field, "check-digit");
         }
         return new CreditCode(s);
     }

@@ -134,8 +134,8 @@ class BaseDataApiTest {
 
     @Test
     void aCsvImportTakesTheValidRowsAndReportsTheRest() throws Exception {
-        String good1 = TestSubjects.citizenId();
-        String good2 = TestSubjects.citizenId();
+        String good1 = TestSubjects.citizenId("1", "1981-01-01");
+        String good2 = TestSubjects.citizenId("2", "1982-02-02");
         String badDigit = TestSubjects.withWrongCheckDigit(TestSubjects.citizenId());
         String badGender = TestSubjects.citizenId();
         String csv = "\uFEFFperson.citizen_id,person.name,person.gender,person.division\n"

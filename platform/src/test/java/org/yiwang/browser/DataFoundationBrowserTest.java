@@ -64,17 +64,19 @@ class DataFoundationBrowserTest {
         browser.driver.findElement(By.cssSelector("details summary")).click();
         new Select(browser.driver.findElement(By.cssSelector("details select[name=element]"))).selectByValue("person.name");
         browser.driver.findElement(By.cssSelector("details input[name=reason]")).sendKeys("演示:姓名暂停共享");
+        browser.driver.findElement(By.cssSelector("details input[name=confirm]")).click(); // a change asks first
         browser.driver.findElement(By.cssSelector("details button[type=submit]")).click();
         By entry = By.cssSelector("form[action$='/negative/delete'] input[value='person.name']");
         browser.wait.until(ExpectedConditions.presenceOfElementLocated(entry)); // the save has gone through
         try {
-            assertThat(dossierRow("person.name")).contains("不予共享").contains("NEGATIVE_LIST");
+            assertThat(dossierRow("person.name")).contains("不予共享").contains("负面清单").doesNotContain("NEGATIVE_LIST");
             browser.open("/catalog/explain?consumer=310000-DSJ&element=person.name&purpose=DATA_GOVERNANCE");
-            assertThat(browser.text(By.id("decision"))).contains("NEGATIVE_LIST");
+            assertThat(browser.text(By.id("decision"))).contains("负面清单").doesNotContain("NEGATIVE_LIST");
         } finally {
             browser.open("/catalog/lists/negative");
             browser.driver.findElement(By.cssSelector("form[action$='/negative/delete'] input[value='person.name'] ~ button"))
                     .click();
+            browser.await(By.cssSelector("#confirm-negative button[type=submit]")).click(); // asked again, confirmed
             browser.wait.until(ExpectedConditions.numberOfElementsToBe(entry, 0)); // the delete has gone through
         }
         assertThat(dossierRow("person.name")).contains("张*");

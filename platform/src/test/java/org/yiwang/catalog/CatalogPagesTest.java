@@ -59,13 +59,13 @@ class CatalogPagesTest {
         Consumer wjw = Consumer.department("310104-WJW");
         assertThat(policy.decide(wjw, "entity.phone", "HYGIENE_LICENSE").allowed()).isTrue();
         mvc.perform(post("/catalog/lists/negative").param("element", "entity.phone").param("reason", "页面测试")
-                        .with(user(SharingPolicyTest.ADMIN)).with(csrf()))
+                        .param("confirm", "yes").with(user(SharingPolicyTest.ADMIN)).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/catalog/lists/negative"))
                 .andExpect(flash().attribute("notice", "catalog.list.added"));
         try {
             assertThat(policy.decide(wjw, "entity.phone", "HYGIENE_LICENSE").reason()).isEqualTo("NEGATIVE_LIST");
         } finally {
-            mvc.perform(post("/catalog/lists/negative/delete").param("key", "entity.phone")
+            mvc.perform(post("/catalog/lists/negative/delete").param("key", "entity.phone").param("confirm", "yes")
                             .with(user(SharingPolicyTest.ADMIN)).with(csrf()))
                     .andExpect(flash().attribute("notice", "catalog.list.removed"));
         }
@@ -73,10 +73,35 @@ class CatalogPagesTest {
     }
 
     @Test
+    void changingTheNegativeListAsksForConfirmationFirst() throws Exception {
+        Consumer wjw = Consumer.department("310104-WJW");
+        mvc.perform(post("/catalog/lists/negative").param("element", "entity.address").param("reason", "未确认")
+                        .with(user(SharingPolicyTest.ADMIN)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attributeExists("violations"));
+        assertThat(policy.decide(wjw, "entity.address", "HYGIENE_LICENSE").reason()).isNotEqualTo("NEGATIVE_LIST");
+
+        // removing an entry shows what goes and asks again; the entry stays until confirmed
+        mvc.perform(post("/catalog/lists/negative/delete").param("key", "person.health_condition")
+                        .with(user(SharingPolicyTest.ADMIN)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("确认移除")))
+                .andExpect(content().string(containsString("name=\"confirm\" value=\"yes\"")));
+        assertThat(policy.decide(wjw, "person.health_condition", "DATA_GOVERNANCE").reason()).isEqualTo("NEGATIVE_LIST");
+
+        var unconfirmedImport = mvc.perform(multipart("/catalog/lists/negative/import")
+                        .file(new MockMultipartFile("file", "x.xlsx", "text/plain", "nope".getBytes(StandardCharsets.UTF_8)))
+                        .with(user(SharingPolicyTest.ADMIN)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat((java.util.List<?>) unconfirmedImport.getFlashMap().get("violations"))
+                .extracting(v -> ((org.yiwang.kernel.InvalidInputException.Violation) v).rule())
+                .containsExactly("confirmation-required");
+    }
+
+    @Test
     void aBadUploadIsReportedOnThePage() throws Exception {
         mvc.perform(multipart("/catalog/lists/negative/import")
                         .file(new MockMultipartFile("file", "x.xlsx", "text/plain", "nope".getBytes(StandardCharsets.UTF_8)))
-                        .with(user(SharingPolicyTest.ADMIN)).with(csrf()))
+                        .param("confirm", "yes").with(user(SharingPolicyTest.ADMIN)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attributeExists("violations"));
     }

@@ -69,7 +69,8 @@ class CatalogValidationTest {
     void refusesWhatBreaksTheFormatOrIsTooLong() {
         assertRule("person.name", "张".repeat(51), "max-length");
         assertRule("person.driver_license_class", "Z9", "format");
-        assertRule("person.phone", "12345", "format");
+        assertRule("person.phone", "12345", "phone-format");
+        assertRule("person.phone", "14012345678", "mobile-segment");
         assertRule("person.division", "31010", "format");
         assertRule("person.name", "  ", "required");
     }

@@ -17,6 +17,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.yiwang.kernel.CitizenId;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.MobileNumbers;
 import org.yiwang.kernel.SubjectType;
 
 /** The file a data administrator imports in the demo: 50 good persons and 3 rows the import must reject. */
@@ -25,7 +26,7 @@ class PersonsDemoFileTest {
     private static final Set<String> GENDERS = Set.of("0", "1", "2", "9");
 
     @Test
-    void holdsFiftyValidPersonsAndThreeBadRows() throws IOException {
+    void holdsFiftyValidPersonsWithAssignedMobileNumbersAndThreeBadRows() throws IOException {
         List<CSVRecord> rows = read();
         assertThat(rows).hasSize(53);
 
@@ -54,8 +55,10 @@ class PersonsDemoFileTest {
     private static boolean valid(CSVRecord row) {
         try {
             CitizenId id = CitizenId.parse(row.get("person.citizen_id"));
+            String phone = row.get("person.phone");
             return GENDERS.contains(row.get("person.gender")) && id.genderCode().equals(row.get("person.gender"))
-                    && LocalDate.parse(row.get("person.birth_date")).equals(id.birthDate());
+                    && LocalDate.parse(row.get("person.birth_date")).equals(id.birthDate())
+                    && (phone.isEmpty() || MobileNumbers.isAssigned(phone));
         } catch (InvalidInputException | DateTimeParseException e) {
             return false;
         }

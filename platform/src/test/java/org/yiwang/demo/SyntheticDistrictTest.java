@@ -156,7 +156,7 @@ class SyntheticDistrictTest {
     }
 
     @Test
-    void csvHasAHeaderOfElementCodesAndOneRowPerSubject() throws IOException {
+    void csvHasAHeaderOfElementCodesAndOneRowPerSubjectWithFactsTheBaseAccepts() throws IOException {
         StringBuilder csv = new StringBuilder();
         long rows = district.writeCsv(SubjectType.PERSON, 500, csv);
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
@@ -170,6 +170,13 @@ class SyntheticDistrictTest {
                 assertThatCode(() -> CitizenId.parse(r.get("person.citizen_id"))).doesNotThrowAnyException();
                 assertThat(r.get("person.birth_date")).matches("\\d{4}-\\d{2}-\\d{2}");
                 assertThat(r.get("person.status")).isEqualTo("1");
+                // the facts the base checks: the ID's birth date and gender, assigned mobile segments
+                CitizenId id = CitizenId.parse(r.get("person.citizen_id"));
+                assertThat(r.get("person.birth_date")).isEqualTo(id.birthDate().toString());
+                assertThat(r.get("person.gender")).isEqualTo(id.genderCode());
+                assertThat(r.get("person.phone")).satisfiesAnyOf(p -> assertThat(p).isEmpty(),
+                        p -> assertThat(org.yiwang.kernel.MobileNumbers.isAssigned(p)).as(p).isTrue());
+                assertThat(r.get("person.grid")).startsWith(r.get("person.division")).hasSize(15);
             });
         }
     }

@@ -105,7 +105,7 @@ public class ServiceFixtures {
 
     /** A person in the base (police as the authority), with an identity card when {@code idCard}. */
     public Resident person(String name, String gender, String birthDate, boolean idCard) {
-        String id = TestSubjects.citizenId();
+        String id = TestSubjects.citizenId(gender, birthDate);
         write("310104-GA", SubjectRef.person(id), Map.of("person.name", name, "person.gender", gender,
                 "person.birth_date", birthDate, "person.household_address", "上海市徐汇区天平路100号",
                 "person.division", "310104014", "person.status", "1", "person.ethnicity", "01",

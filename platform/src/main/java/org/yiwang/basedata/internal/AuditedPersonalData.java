@@ -1,6 +1,9 @@
 package org.yiwang.basedata.internal;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,8 @@ import org.yiwang.directory.Directory;
 import org.yiwang.kernel.AccessDeniedProblem;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.InvalidInputException.Violation;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.kernel.NotFoundProblem;
 
 /**
@@ -35,6 +40,11 @@ import org.yiwang.kernel.NotFoundProblem;
 @Service
 class AuditedPersonalData implements PersonalData {
 
+    /** The most elements one read may ask for: more than any subject type has, few enough to audit one by one. */
+    static final int MAX_ELEMENTS = 100;
+    /** The purpose of a resident's or enterprise's look at their own data when they name none. */
+    static final String SELF_SERVICE = "SELF_SERVICE";
+
     private final SubjectRepository subjects;
     private final SubjectAssembler assembler;
     private final SubjectAccess access;
@@ -43,9 +53,12 @@ class AuditedPersonalData implements PersonalData {
     private final SharingPolicy policy;
     private final Directory directory;
     private final AuditLog audit;
+    private final ViolationTexts texts;
 
     AuditedPersonalData(SubjectRepository subjects, SubjectAssembler assembler, SubjectAccess access, ValueCodec codec,
-                        Catalog catalog, SharingPolicy policy, Directory directory, AuditLog audit) {
+                        Catalog catalog, SharingPolicy policy, Directory directory, AuditLog audit,
+                        ViolationTexts texts) {
+        this.texts = texts;
         this.subjects = subjects;
         this.assembler = assembler;
         this.access = access;
@@ -81,7 +94,7 @@ class AuditedPersonalData implements PersonalData {
     @Override
     @Transactional
     public Dossier dossier(Actor actor, SubjectRef subject, String purpose) {
-        List<String> elements = catalog.elements(subject.type()).stream().map(DataElement::code).toList();
+        List<String> elements = catalog.elements(SubjectKind.of(subject).type).stream().map(DataElement::code).toList();
         Grant grant = authorize(actor, new ReadRequest(subject, elements, purpose, true));
         SubjectView current = view(grant);
         List<String> allowed = grant.allowed();
@@ -128,41 +141,68 @@ class AuditedPersonalData implements PersonalData {
 
     /** Checks purpose, existence, data scope and the sharing policy; a refusal is audited and thrown. */
     private Grant authorize(Actor actor, ReadRequest request) {
-        SubjectKind kind = SubjectKind.of(request.subject().type());
+        SubjectKind kind = SubjectKind.of(request.subject());
         String key = kind.normaliseKey(catalog, request.subject().key());
-        if (request.elements().isEmpty()) {
-            throw new InvalidInputException("elements", "not-empty", "请指定要读取的数据元 / name the elements to read");
-        }
+        checkElements(request.elements());
         SubjectRow row = subjects.find(kind.type, assembler.keyIndex(key), false).orElse(null);
         boolean self = access.isSelf(actor, kind, key, row == null ? null : row.refIdx());
         String purpose = request.purpose() == null || request.purpose().isBlank()
-                ? (self ? "SELF_SERVICE" : null) : request.purpose();
+                ? (self ? SELF_SERVICE : null) : request.purpose();
+        if (purpose != null && catalog.purpose(purpose).isEmpty()) {
+            throw InvalidInputException.of("purpose", "unknown-purpose");
+        }
         AuditEntry attempt = new AuditEntry(actor, AuditEntry.Action.READ, purpose, kind.type,
                 access.auditKey(kind, key), kind.display(key), request.elements(), false, null);
         if (purpose == null) {
             audit.recordDenial(withReason(attempt, request.elements(), false, "NO_PURPOSE"));
-            throw new InvalidInputException("purpose", "required", "读取个人数据须说明用途 / a purpose is required");
-        }
-        if (row == null) {
-            audit.recordDenial(withReason(attempt, request.elements(), false, "NOT_FOUND"));
-            throw new NotFoundProblem("subject", "基础库中无此主体 / no such subject in the base");
-        }
-        if (!self && !directory.inScope(actor, row.divisionCode())) {
-            audit.recordDenial(withReason(attempt, request.elements(), false, "OUT_OF_SCOPE"));
-            throw new AccessDeniedProblem("subject", "OUT_OF_SCOPE",
-                    "主体不在您的数据范围内 / the subject is outside your data scope");
+            throw InvalidInputException.of("purpose", "purpose-required");
         }
         Consumer consumer = self ? Consumer.self() : Consumer.department(actor.departmentCode());
         Map<String, SharingDecision> decisions = new LinkedHashMap<>();
         request.elements().forEach(e -> decisions.put(e, policy.decide(consumer, e, purpose)));
         Grant grant = new Grant(row, self, decisions, attempt);
-        Map<String, String> denied = grant.denied();
-        if (grant.allowed().isEmpty() || (!request.partial() && !denied.isEmpty())) {
-            Map.Entry<String, String> first = denied.entrySet().iterator().next();
+        // whoever may not know whether the subject exists gets the answer they would get if it did
+        if (row == null && !self && actor.scopeDivision() != null) throw outOfScope(attempt, request);
+        if (row == null && (self || !refused(grant, request))) {
+            audit.recordDenial(withReason(attempt, request.elements(), false, "NOT_FOUND"));
+            throw new NotFoundProblem("subject", texts.text("problem.subject-not-found", null, "no such subject"));
+        }
+        if (!self && !directory.inScope(actor, row == null ? null : row.divisionCode())) {
+            throw outOfScope(attempt, request);
+        }
+        if (refused(grant, request)) {
+            Map.Entry<String, String> first = grant.denied().entrySet().iterator().next();
             audit.recordDenial(withReason(attempt, request.elements(), false, first.getValue()));
             throw new AccessDeniedProblem(first.getKey(), first.getValue(), decisions.get(first.getKey()).detail());
         }
         return grant;
+    }
+
+    private static boolean refused(Grant grant, ReadRequest request) {
+        return grant.allowed().isEmpty() || (!request.partial() && !grant.denied().isEmpty());
+    }
+
+    private AccessDeniedProblem outOfScope(AuditEntry attempt, ReadRequest request) {
+        audit.recordDenial(withReason(attempt, request.elements(), false, "OUT_OF_SCOPE"));
+        return new AccessDeniedProblem("subject", "OUT_OF_SCOPE",
+                texts.text("problem.out-of-scope", null, "the subject is outside your data scope"));
+    }
+
+    /** A bad list of elements is a mistake of the caller, refused before anything is looked up or audited. */
+    private void checkElements(List<String> elements) {
+        if (elements.isEmpty()) throw InvalidInputException.of("elements", "not-empty");
+        if (elements.size() > MAX_ELEMENTS) throw InvalidInputException.of("elements", "max-elements", MAX_ELEMENTS);
+        List<Violation> violations = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < elements.size(); i++) {
+            String e = elements.get(i);
+            if (e == null) violations.add(Violation.of("elements[" + i + "]", "null-element"));
+            else if (!seen.add(e)) violations.add(Violation.of("elements[" + i + "]", "duplicate-element", Text.printable(e)));
+            else if (catalog.element(e).isEmpty()) {
+                violations.add(Violation.of("elements[" + i + "]", "unknown-element", Text.printable(e)));
+            }
+        }
+        if (!violations.isEmpty()) throw new InvalidInputException(violations);
     }
 
     /** A read of a house owner's or legal representative's ID is a use of that person's data: list it for them too. */

@@ -36,6 +36,7 @@ import org.yiwang.kernel.MenuItem;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 
 /** Pages: a data administrator finds a subject and imports files; a resident sees their own data. */
 @Controller
@@ -45,8 +46,11 @@ class BaseDataPages {
     private final ImportApi.Uploads uploads;
     private final Catalog catalog;
     private final Directory directory;
+    private final ViolationTexts texts;
 
-    BaseDataPages(PersonalData personalData, ImportApi.Uploads uploads, Catalog catalog, Directory directory) {
+    BaseDataPages(PersonalData personalData, ImportApi.Uploads uploads, Catalog catalog, Directory directory,
+                  ViolationTexts texts) {
+        this.texts = texts;
         this.personalData = personalData;
         this.uploads = uploads;
         this.catalog = catalog;
@@ -89,7 +93,7 @@ class BaseDataPages {
             labels(model, type);
             return "basedata/dossier";
         } catch (InvalidInputException e) {
-            model.addAttribute("error", e.violations().get(0).detail());
+            model.addAttribute("error", texts.detail(e.violations().get(0)));
             model.addAttribute("errorRule", e.violations().get(0).rule());
         } catch (AccessDeniedProblem e) {
             model.addAttribute("error", e.getMessage());
@@ -107,7 +111,7 @@ class BaseDataPages {
         List<String> elements = catalog.elements(SubjectType.PERSON).stream().map(DataElement::code).toList();
         try {
             model.addAttribute("view", personalData.read(actor,
-                    new ReadRequest(SubjectRef.person(actor.citizenId().value()), elements, "SELF_SERVICE", true)));
+                    new ReadRequest(SubjectRef.person(actor.citizenId().value()), elements, AuditedPersonalData.SELF_SERVICE, true)));
         } catch (NotFoundProblem e) {
             model.addAttribute("error", e.getMessage());
         }
@@ -134,7 +138,7 @@ class BaseDataPages {
             UUID id = uploads.start(actor, file, type, sourceDepartment, method, "DATA_GOVERNANCE");
             return "redirect:/basedata/import/" + id;
         } catch (InvalidInputException e) {
-            model.addAttribute("errors", e.violations());
+            model.addAttribute("errors", texts.localise(e.violations()));
         } catch (AccessDeniedProblem e) {
             model.addAttribute("errors", List.of(new InvalidInputException.Violation(e.field(), e.reason(), e.getMessage())));
         }
@@ -180,6 +184,17 @@ class BaseDataPages {
         model.addAttribute("elements", elements);
         model.addAttribute("departments", departments);
         model.addAttribute("catalog", catalog);
+        model.addAttribute("labels", new Labels(elements, catalog));
+    }
+
+    /** What a person reads for a stored value: a code table's label (性别 1 → 男), anything else as it is. */
+    record Labels(Map<String, DataElement> elements, Catalog catalog) {
+
+        public String of(String element, String value) {
+            DataElement e = elements.get(element);
+            if (value == null || e == null || e.type() != DataElement.ValueType.CODE) return value;
+            return catalog.codeLabel(e.codeTable(), value);
+        }
     }
 
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -31,6 +32,7 @@ import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 
 /** Bulk imports: upload, follow progress, download the rejected rows. */
 @RestController
@@ -48,11 +50,20 @@ class ImportApi {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Start an import; rows are checked one by one, valid rows imported, the rest reported")
     ResponseEntity<Map<String, Object>> start(Actor actor, @RequestParam("file") MultipartFile file,
-            @RequestParam SubjectType type, @RequestParam(required = false) String sourceDepartment,
+            @RequestParam String type, @RequestParam(required = false) String sourceDepartment,
             @RequestParam Method method, @RequestParam(defaultValue = "DATA_GOVERNANCE") String purpose)
             throws IOException {
-        UUID id = uploads.start(actor, file, type, sourceDepartment, method, purpose);
+        UUID id = uploads.start(actor, file, subjectType(type), sourceDepartment, method, purpose);
         return ResponseEntity.accepted().body(Map.of("importId", id, "status", "/api/v1/imports/" + id));
+    }
+
+    /** An unknown type is the caller's mistake, named like any other broken rule. */
+    static SubjectType subjectType(String type) {
+        try {
+            return SubjectType.valueOf(type.strip());
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("type", "subject-type");
+        }
     }
 
     @GetMapping("/{id}")
@@ -73,8 +84,12 @@ class ImportApi {
 
         private final TabularImport imports;
         private final ImportStore store;
+        private final Clock clock;
+        private final ViolationTexts texts;
 
-        Uploads(TabularImport imports, ImportStore store) {
+        Uploads(TabularImport imports, ImportStore store, Clock clock, ViolationTexts texts) {
+            this.clock = clock;
+            this.texts = texts;
             this.imports = imports;
             this.store = store;
         }
@@ -82,17 +97,17 @@ class ImportApi {
         UUID start(Actor actor, MultipartFile file, SubjectType type, String sourceDepartment, Method method,
                    String purpose) throws IOException {
             if (file == null || file.isEmpty()) {
-                throw new InvalidInputException("file", "required", "请选择文件 / choose a file");
+                throw InvalidInputException.of("file", "file-required");
             }
             String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
             String format = name.endsWith(".xlsx") ? "xlsx" : name.endsWith(".csv") ? "csv" : null;
             if (format == null) {
-                throw new InvalidInputException("file", "file-format", "仅支持.csv或.xlsx文件 / only .csv and .xlsx files");
+                throw InvalidInputException.of("file", "file-format");
             }
             Path spool = Files.createTempFile("yiwang-import-", "." + format);
             file.transferTo(spool);
             return imports.start(actor, type, format, file.getOriginalFilename(), spool,
-                    Attribution.of(sourceDepartment == null || sourceDepartment.isBlank() ? null : sourceDepartment,
+                    Attribution.of(clock, sourceDepartment == null || sourceDepartment.isBlank() ? null : sourceDepartment,
                             method, purpose, "bulk import " + file.getOriginalFilename()));
         }
 
@@ -105,7 +120,7 @@ class ImportApi {
         ResponseEntity<byte[]> rejectedCsv(Actor actor, UUID id) throws IOException {
             store.job(id).ifPresent(job -> {
                 if (!job.actor().equals(ImportStore.uploader(actor))) {
-                    throw new AccessDeniedProblem("importId", "NOT_OWNER", "只有上传者可以下载原始行 / only the uploader gets the rows back");
+                    throw new AccessDeniedProblem("importId", "NOT_OWNER", texts.text("problem.not-owner", null, "not your import"));
                 }
             });
             HttpHeaders headers = new HttpHeaders();
@@ -117,7 +132,7 @@ class ImportApi {
         private void checkOwner(Actor actor, UUID id) {
             store.job(id).ifPresent(job -> {
                 if (!job.actor().equals(ImportStore.uploader(actor)) && !SEE_ALL_IMPORTS.contains(actor.role())) {
-                    throw new AccessDeniedProblem("importId", "NOT_OWNER", "只能查看本人发起的导入 / not your import");
+                    throw new AccessDeniedProblem("importId", "NOT_OWNER", texts.text("problem.not-owner", null, "not your import"));
                 }
             });
         }

@@ -18,6 +18,8 @@ import org.yiwang.catalog.Catalog;
 import org.yiwang.directory.Directory;
 import org.yiwang.kernel.AccessDeniedProblem;
 import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.ViolationTexts;
 
 @Service
 class ResolvingFacts implements Facts {
@@ -32,9 +34,12 @@ class ResolvingFacts implements Facts {
     private final Directory directory;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
+    private final ViolationTexts texts;
 
     ResolvingFacts(SubjectRepository subjects, SubjectAssembler assembler, SubjectMerger merger, FactValidator validator, SubjectAccess access,
-                   AttributionRules rules, Catalog catalog, Directory directory, AuditLog audit, ApplicationEventPublisher events) {
+                   AttributionRules rules, Catalog catalog, Directory directory, AuditLog audit, ApplicationEventPublisher events,
+                   ViolationTexts texts) {
+        this.texts = texts;
         this.subjects = subjects;
         this.assembler = assembler;
         this.merger = merger;
@@ -50,8 +55,9 @@ class ResolvingFacts implements Facts {
     @Override
     @Transactional
     public WriteResult write(Actor actor, SubjectRef ref, List<Fact> facts, Attribution attribution) {
-        SubjectKind kind = SubjectKind.of(ref.type());
+        SubjectKind kind = SubjectKind.of(ref);
         String key = kind.normaliseKey(catalog, ref.key());
+        if (facts == null || facts.isEmpty()) throw InvalidInputException.of("facts", "not-empty");
         List<Fact> all = new ArrayList<>(facts);
         all.add(new Fact(kind.keyElement, key));
         Map<String, String> values = validator.validate(kind, all);
@@ -64,9 +70,15 @@ class ResolvingFacts implements Facts {
                 access.auditKey(kind, key), kind.display(key), List.copyOf(values.keySet()), false, null);
         var refusal = rules.refusal(actor, attribution, self);
         if (refusal.isPresent()) throw deny(attempt, refusal.get().reason(), refusal.get().field(), refusal.get().detail());
+        // decided before anything is compared with what is stored: a refused writer learns nothing of the subject
+        AttributionRules.Rights rights = rules.rights(actor, attribution, self, kind, values.keySet());
+        if (!rights.refused().isEmpty()) {
+            var noRight = rules.noWriteRight(rights.refused().iterator().next());
+            throw deny(attempt, noRight.reason(), noRight.field(), noRight.detail());
+        }
         if (!self && !directory.inScope(actor, division)) {
             throw deny(attempt, "OUT_OF_SCOPE", kind.divisionElement,
-                    "主体不在您的数据范围内 / subject is outside your data scope");
+                    texts.text("problem.out-of-scope", null, "the subject is outside your data scope"));
         }
         SubjectMerger.Merged merged = merger.merge(kind, key, values, existing, attribution);
         SubjectRow row = merged.after();
@@ -85,7 +97,10 @@ class ResolvingFacts implements Facts {
         audit.record(new AuditEntry(actor, AuditEntry.Action.WRITE, attribution.purpose(), kind.type,
                 access.auditKey(kind, key), kind.display(key), List.copyOf(values.keySet()), true,
                 conflicts.isEmpty() ? "ACCEPTED" : "CONFLICT"));
-        return new WriteResult(row.id(), merged.created(), changed, conflicts);
+        // whether a value the writer may not read matched the stored one stays unsaid
+        return new WriteResult(row.id(), merged.created(),
+                changed.stream().filter(e -> !rights.hidden().contains(e)).toList(),
+                conflicts.stream().filter(e -> !rights.hidden().contains(e)).toList());
     }
 
     private AccessDeniedProblem deny(AuditEntry attempt, String reason, String field, String detail) {

@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -35,8 +36,10 @@ class SubjectApi {
 
     private final PersonalData personalData;
     private final Facts facts;
+    private final Clock clock;
 
-    SubjectApi(PersonalData personalData, Facts facts) {
+    SubjectApi(PersonalData personalData, Facts facts, Clock clock) {
+        this.clock = clock;
         this.personalData = personalData;
         this.facts = facts;
     }
@@ -61,7 +64,7 @@ class SubjectApi {
     @Operation(summary = "Assert facts about a subject; resolved by authority, recorded in history, audited")
     WriteResult write(Actor actor, @Valid @RequestBody WriteBody body) {
         return facts.write(actor, new SubjectRef(body.type(), body.key()), body.facts(),
-                Attribution.of(blankToNull(body.sourceDepartment()), body.method(), body.purpose(), body.reason()));
+                Attribution.of(clock, blankToNull(body.sourceDepartment()), body.method(), body.purpose(), body.reason()));
     }
 
     @PostMapping("/dossier")

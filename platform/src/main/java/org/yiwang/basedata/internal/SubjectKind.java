@@ -1,8 +1,10 @@
 package org.yiwang.basedata.internal;
 
+import org.yiwang.basedata.SubjectRef;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.CitizenId;
 import org.yiwang.kernel.CreditCode;
+import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.Masking;
 import org.yiwang.kernel.SubjectType;
 
@@ -36,11 +38,18 @@ enum SubjectKind {
     }
 
     static SubjectKind of(SubjectType type) {
+        if (type == null) throw InvalidInputException.of("type", "subject-type");
         return valueOf(type.name());
+    }
+
+    static SubjectKind of(SubjectRef subject) {
+        if (subject == null) throw InvalidInputException.of("subject", "subject-required");
+        return of(subject.type());
     }
 
     /** Validates and normalises a natural key; the field named in errors is the key element. */
     String normaliseKey(Catalog catalog, String raw) {
+        Text.noNul(keyElement, raw);
         return switch (this) {
             case PERSON -> CitizenId.parse(keyElement, raw).value();
             case LEGAL_ENTITY -> CreditCode.parse(keyElement, raw).value();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -36,7 +38,9 @@ import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.FieldCipher;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.NotFoundProblem;
+import org.yiwang.kernel.SpreadsheetCells;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 
 /**
  * Bulk import of CSV/XLSX. Rows are processed in batches, one transaction per batch: a valid row is written
@@ -63,11 +67,13 @@ class TabularImport implements BulkImport {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final TaskExecutor background;
+    private final ViolationTexts texts;
 
     TabularImport(SubjectRepository subjects, SubjectAssembler assembler, SubjectMerger merger, FactValidator validator, SubjectAccess access,
                   AttributionRules rules, ImportStore store, Catalog catalog, Directory directory, AuditLog audit,
                   FieldCipher cipher, ApplicationEventPublisher events, TransactionTemplate tx,
-                  @Qualifier("applicationTaskExecutor") TaskExecutor background) {
+                  @Qualifier("applicationTaskExecutor") TaskExecutor background, ViolationTexts texts) {
+        this.texts = texts;
         this.subjects = subjects;
         this.assembler = assembler;
         this.merger = merger;
@@ -98,7 +104,7 @@ class TabularImport implements BulkImport {
             try {
                 run(context, source);
             } catch (RuntimeException e) {
-                store.finish(context.id(), ImportReport.Status.FAILED, e.getMessage());
+                store.finish(context.id(), ImportReport.Status.FAILED, failure(e));
                 throw e;
             }
             return report(context.id());
@@ -122,13 +128,16 @@ class TabularImport implements BulkImport {
             throw e;
         }
         RowSource rows = source;
+        Locale locale = LocaleContextHolder.getLocale(); // the uploader's, for the rejected rows' details
         background.execute(() -> {
+            LocaleContextHolder.setLocale(locale);
             try (rows) {
                 run(context, rows);
             } catch (Exception e) {
                 log.warn("Import {} failed: {}", context.id(), e.getMessage());
-                store.finish(context.id(), ImportReport.Status.FAILED, e.getMessage());
+                store.finish(context.id(), ImportReport.Status.FAILED, failure(e));
             } finally {
+                LocaleContextHolder.resetLocaleContext();
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException ignored) {
@@ -141,18 +150,18 @@ class TabularImport implements BulkImport {
 
     @Override
     public ImportReport report(UUID importId) {
-        return store.report(importId, 200).orElseThrow(() -> new NotFoundProblem("importId", "无此导入 / no such import"));
+        return store.report(importId, 200).orElseThrow(this::noSuchImport);
     }
 
     /** Rejected rows as CSV: the original columns plus the row number, field, rule and detail. */
     String rejectedCsv(UUID importId) throws IOException {
         ImportStore.Job job = store.job(importId)
-                .orElseThrow(() -> new NotFoundProblem("importId", "无此导入 / no such import"));
+                .orElseThrow(this::noSuchImport);
         StringBuilder out = new StringBuilder("\uFEFF");
         try (var printer = CSVFormat.DEFAULT.print(out)) {
             List<String> header = new ArrayList<>(List.of("_row", "_field", "_rule", "_detail"));
             header.addAll(List.of(job.header().split(",", -1)));
-            printer.printRecord(header);
+            printer.printRecord(header.stream().map(SpreadsheetCells::safe).toList());
             for (Object[] r : store.rejectedRows(importId)) {
                 List<Object> line = new ArrayList<>(List.of(r[0], r[1], r[2], r[3]));
                 if (r[4] != null) {
@@ -160,10 +169,14 @@ class TabularImport implements BulkImport {
                         parser.forEach(rec -> line.addAll(rec.toList()));
                     }
                 }
-                printer.printRecord(line);
+                printer.printRecord(line.stream().map(SpreadsheetCells::safe).toList());
             }
         }
         return out.toString();
+    }
+
+    private NotFoundProblem noSuchImport() {
+        return new NotFoundProblem("importId", texts.text("problem.no-such-import", null, "no such import"));
     }
 
     private Context begin(Actor actor, SubjectType type, List<String> header, Attribution attribution, String fileName,
@@ -173,6 +186,11 @@ class TabularImport implements BulkImport {
         });
         SubjectKind kind = SubjectKind.of(type);
         List<String> columns = columns(kind, header);
+        AttributionRules.Rights rights = rules.rights(actor, attribution, false, kind, columns);
+        if (!rights.refused().isEmpty()) {
+            var noRight = rules.noWriteRight(rights.refused().iterator().next());
+            throw new AccessDeniedProblem(noRight.field(), noRight.reason(), noRight.detail());
+        }
         UUID id = UUID.randomUUID();
         store.create(id, type, fileName, attribution, ImportStore.uploader(actor), String.join(",", header), total);
         return new Context(id, actor, kind, columns, attribution);
@@ -191,16 +209,14 @@ class TabularImport implements BulkImport {
         for (String cell : header) {
             String code = byName.get(cell.strip());
             if (code == null) {
-                violations.add(new InvalidInputException.Violation(cell, "unknown-element",
-                        "列名不是" + kind.type + "的数据元 / column is not a data element of " + kind.type));
+                violations.add(InvalidInputException.Violation.of(cell, "unknown-element", Text.printable(cell)));
             } else if (!seen.add(code)) {
-                violations.add(new InvalidInputException.Violation(cell, "duplicate-column", "列重复 / duplicate column"));
+                violations.add(InvalidInputException.Violation.of(cell, "duplicate-column"));
             }
             columns.add(code);
         }
         if (!seen.contains(kind.keyElement)) {
-            violations.add(new InvalidInputException.Violation(kind.keyElement, "key-column",
-                    "缺少主键列 / the key column is missing"));
+            violations.add(InvalidInputException.Violation.of(kind.keyElement, "key-column"));
         }
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
         return columns;
@@ -255,7 +271,7 @@ class TabularImport implements BulkImport {
                 });
             } catch (InvalidInputException e) {
                 InvalidInputException.Violation v = e.violations().get(0);
-                problems.add(new RowProblem(entry.getKey(), v.field(), v.rule(), v.detail()));
+                problems.add(new RowProblem(entry.getKey(), v.field(), v.rule(), texts.detail(v)));
                 rejectedRaw.put(entry.getKey(), entry.getValue());
             }
         }
@@ -267,7 +283,7 @@ class TabularImport implements BulkImport {
             if (before == null || directory.inScope(context.actor(), before.divisionCode())) return false;
             Pending p = entry.getValue();
             problems.add(new RowProblem(p.row(), kind.divisionElement, "OUT_OF_SCOPE",
-                    "主体不在您的数据范围内 / subject is outside your data scope"));
+                    texts.text("problem.out-of-scope", null, "the subject is outside your data scope")));
             rejectedRaw.put(p.row(), p.cells());
             return true;
         });
@@ -303,8 +319,7 @@ class TabularImport implements BulkImport {
     private Pending parse(Context context, long row, List<String> cells) {
         SubjectKind kind = context.kind();
         if (cells.size() != context.columns().size()) {
-            throw new InvalidInputException("row", "column-count",
-                    "列数与表头不一致 / the row has " + cells.size() + " cells, the header " + context.columns().size());
+            throw InvalidInputException.of("row", "column-count", cells.size(), context.columns().size());
         }
         List<Fact> facts = new ArrayList<>(cells.size());
         String rawKey = null;
@@ -314,28 +329,38 @@ class TabularImport implements BulkImport {
             else facts.add(new Fact(element, cells.get(i)));
         }
         if (rawKey == null || rawKey.isBlank()) {
-            throw new InvalidInputException(kind.keyElement, "required", "主键为空 / the key is empty");
+            throw InvalidInputException.of(kind.keyElement, "key-required");
         }
         String key = kind.normaliseKey(catalog, rawKey);
         facts.add(new Fact(kind.keyElement, key));
         Map<String, String> values = validator.validate(kind, facts);
         String division = values.get(kind.divisionElement);
         if (context.actor().scopeDivision() != null && (division == null || !directory.inScope(context.actor(), division))) {
-            throw new InvalidInputException(kind.divisionElement, "OUT_OF_SCOPE",
-                    "主体不在您的数据范围内 / subject is outside your data scope");
+            throw InvalidInputException.of(kind.divisionElement, "OUT_OF_SCOPE");
         }
         return new Pending(key, values, row, cells);
+    }
+
+    /** Why an import stopped, in words a person reads (a broken rule's text from the bundles). */
+    private String failure(Exception e) {
+        return e instanceof InvalidInputException invalid ? texts.detail(invalid.violations().get(0)) : e.getMessage();
     }
 
     private static String csvLine(List<String> cells) {
         return CSVFormat.DEFAULT.format(cells.toArray());
     }
 
+    /** Lines after the header, counted in bytes: the file's encoding is not known yet. */
     private static long estimateRows(String format, Path file) throws IOException {
         if (!"csv".equalsIgnoreCase(format)) return 0;
-        try (var lines = Files.lines(file)) {
-            return Math.max(0, lines.count() - 1);
+        long lines = 0;
+        byte[] chunk = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n = in.read(chunk); n >= 0; n = in.read(chunk)) {
+                for (int i = 0; i < n; i++) if (chunk[i] == '\n') lines++;
+            }
         }
+        return Math.max(0, lines - 1);
     }
 
 }

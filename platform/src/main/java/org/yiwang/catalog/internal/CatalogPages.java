@@ -25,6 +25,7 @@ import org.yiwang.directory.Directory;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 
 /** The data administrator's pages: elements, code tables, the three lists and the explain view. */
 @Controller
@@ -38,7 +39,11 @@ class CatalogPages {
     private final SharingPolicy policy;
     private final Directory directory;
 
-    CatalogPages(Catalog catalog, CatalogSnapshots snapshots, SharingLists lists, SharingPolicy policy, Directory directory) {
+    private final ViolationTexts texts;
+
+    CatalogPages(Catalog catalog, CatalogSnapshots snapshots, SharingLists lists, SharingPolicy policy, Directory directory,
+                 ViolationTexts texts) {
+        this.texts = texts;
         this.catalog = catalog;
         this.snapshots = snapshots;
         this.lists = lists;
@@ -88,6 +93,7 @@ class CatalogPages {
     public String add(@PathVariable String list, @RequestParam Map<String, String> form, Actor actor,
             RedirectAttributes redirect) {
         SharingList which = SharingList.of(list);
+        if (which == SharingList.NEGATIVE && !confirmed(form.get("confirm"))) return unconfirmed(redirect, which);
         try {
             switch (which) {
                 case RESPONSIBILITY -> lists.addResponsibility(new Responsibility(form.get("element"),
@@ -99,14 +105,36 @@ class CatalogPages {
             }
             redirect.addFlashAttribute("notice", "catalog.list.added");
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("violations", e.violations());
+            redirect.addFlashAttribute("violations", texts.localise(e.violations()));
         }
         return "redirect:/catalog/lists/" + which.path;
     }
 
+    /**
+     * Changing the negative list changes at once what every department may receive: the page asks first (a
+     * confirmation page for a removal, a box to tick on the forms), and the server refuses an unconfirmed change.
+     */
+    private static boolean confirmed(String confirm) {
+        return "yes".equals(confirm);
+    }
+
+    private String unconfirmed(RedirectAttributes redirect, SharingList which) {
+        redirect.addFlashAttribute("violations",
+                texts.localise(List.of(InvalidInputException.Violation.of("confirm", "confirmation-required"))));
+        return "redirect:/catalog/lists/" + which.path;
+    }
+
     @PostMapping("/lists/{list}/delete")
-    public String remove(@PathVariable String list, @RequestParam String key, Actor actor, RedirectAttributes redirect) {
+    public String remove(@PathVariable String list, @RequestParam String key,
+            @RequestParam(required = false) String confirm, Actor actor, Model model, RedirectAttributes redirect) {
         SharingList which = SharingList.of(list);
+        if (which == SharingList.NEGATIVE && !confirmed(confirm)) {
+            model.addAttribute("entry", lists.negative().stream().filter(n -> n.element().equals(key)).findFirst()
+                    .orElse(null));
+            model.addAttribute("key", key);
+            model.addAttribute("elementName", catalog.element(key).map(DataElement::nameZh).orElse(key));
+            return "catalog/confirm-negative";
+        }
         switch (which) {
             case RESPONSIBILITY -> lists.removeResponsibility(key, actor.username());
             case DEMAND -> lists.removeDemand(Long.parseLong(key), actor.username());
@@ -117,14 +145,15 @@ class CatalogPages {
     }
 
     @PostMapping("/lists/{list}/import")
-    public String importList(@PathVariable String list, @RequestParam(required = false) MultipartFile file, Actor actor,
-            RedirectAttributes redirect) throws IOException {
+    public String importList(@PathVariable String list, @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String confirm, Actor actor, RedirectAttributes redirect) throws IOException {
         SharingList which = SharingList.of(list);
+        if (which == SharingList.NEGATIVE && !confirmed(confirm)) return unconfirmed(redirect, which);
         try {
             int entries = lists.importWorkbook(which, SharingListApi.open(file), actor.username());
             redirect.addFlashAttribute("imported", entries);
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("violations", e.violations());
+            redirect.addFlashAttribute("violations", texts.localise(e.violations()));
         } catch (ListImportRejected e) {
             redirect.addFlashAttribute("rowErrors", e.errors());
         }
@@ -145,9 +174,11 @@ class CatalogPages {
                 model.addAttribute("explanation",
                         policy.explain(CatalogApi.consumer(directory, consumer), element.strip(), purpose.strip()));
             } catch (InvalidInputException e) {
-                model.addAttribute("violations", e.violations());
+                model.addAttribute("violations", texts.localise(e.violations()));
             }
         }
+        model.addAttribute("elementNames", catalog.elements().stream()
+                .collect(Collectors.toMap(DataElement::code, DataElement::nameZh)));
         return "catalog/explain";
     }
 

@@ -17,6 +17,7 @@ import org.yiwang.kernel.CitizenId;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.DivisionCode;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.MobileNumbers;
 import org.yiwang.kernel.SubjectType;
 
 /** The catalog for the other modules, answered from the in-memory snapshot. */
@@ -24,7 +25,8 @@ import org.yiwang.kernel.SubjectType;
 class CatalogService implements Catalog {
 
     private static final Pattern INTEGER = Pattern.compile("[-+]?\\d{1,18}");
-    private static final Pattern PHONE = Pattern.compile("1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}");
+    private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
+    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -44,8 +46,7 @@ class CatalogService implements Catalog {
 
     @Override
     public DataElement require(String code) {
-        return element(code).orElseThrow(() -> new InvalidInputException(String.valueOf(code), "unknown-element",
-                "数据元不在目录中 / unknown data element: " + code));
+        return element(code).orElseThrow(() -> InvalidInputException.of(String.valueOf(code), "unknown-element"));
     }
 
     @Override
@@ -77,8 +78,7 @@ class CatalogService implements Catalog {
             case CODE -> {
                 var table = snapshots.current().codeTables().get(element.codeTable());
                 if (table == null || !table.values().containsKey(v)) {
-                    throw new InvalidInputException(field, "code-table", "代码不在代码表" + element.codeTable()
-                            + "中 / not a value of code table " + element.codeTable() + ": " + v);
+                    throw InvalidInputException.of(field, "code-table", element.codeTable(), v);
                 }
                 yield v;
             }
@@ -86,9 +86,10 @@ class CatalogService implements Catalog {
             case CREDIT_CODE -> CreditCode.parse(field, v).value();
             case PHONE -> {
                 String digits = v.replace(" ", "");
-                if (!PHONE.matcher(digits).matches()) {
-                    throw new InvalidInputException(field, "format",
-                            "电话号码应为11位手机号或带区号的固定电话 / must be a mobile number or a landline with area code");
+                if (MOBILE.matcher(digits).matches()) {
+                    if (!MobileNumbers.isAssigned(digits)) throw InvalidInputException.of(field, "mobile-segment", digits.substring(0, 3));
+                } else if (!LANDLINE.matcher(digits).matches()) {
+                    throw InvalidInputException.of(field, "phone-format");
                 }
                 yield digits;
             }
@@ -160,7 +161,10 @@ class CatalogService implements Catalog {
 
     @Override
     public Optional<Purpose> purpose(String code) {
-        return code == null ? Optional.empty() : Optional.ofNullable(snapshots.current().purposes().get(code));
+        if (code == null || code.indexOf('\0') >= 0) return Optional.empty();
+        Purpose known = snapshots.current().purposes().get(code);
+        // the snapshot is refreshed on commit: a purpose defined earlier in this transaction is found in the table
+        return known != null ? Optional.of(known) : purposeStore.find(code);
     }
 
     @Override

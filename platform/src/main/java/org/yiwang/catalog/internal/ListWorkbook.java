@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.SpreadsheetCells;
 
 /** Reads and writes a list as an .xlsx sheet: one header row, then one entry per row. */
 final class ListWorkbook {
@@ -42,7 +43,7 @@ final class ListWorkbook {
                 Map<String, String> values = cells.apply(entry);
                 Row row = sheet.createRow(r++);
                 for (int c = 0; c < list.columns.size(); c++) {
-                    row.createCell(c).setCellValue(values.getOrDefault(list.columns.get(c).key(), ""));
+                    row.createCell(c).setCellValue(SpreadsheetCells.safe(values.getOrDefault(list.columns.get(c).key(), "")));
                 }
             }
             for (int c = 0; c < list.columns.size(); c++) sheet.setColumnWidth(c, 24 * 256);
@@ -81,7 +82,7 @@ final class ListWorkbook {
                 Map<String, String> cells = new LinkedHashMap<>();
                 for (int c = 0; c < list.columns.size(); c++) {
                     Cell cell = row.getCell(c);
-                    cells.put(list.columns.get(c).key(), cell == null ? "" : formatter.formatCellValue(cell).strip());
+                    cells.put(list.columns.get(c).key(), cell == null ? "" : unsafe(formatter.formatCellValue(cell).strip()));
                 }
                 if (cells.values().stream().allMatch(String::isEmpty)) continue;
                 rows.add(new SheetRow(r + 1, cells));
@@ -94,6 +95,12 @@ final class ListWorkbook {
             throw new InvalidInputException("file", "file-format",
                     "不是有效的 .xlsx 文件 / not a readable .xlsx workbook");
         }
+    }
+
+    /** An exported cell read back: the apostrophe {@link SpreadsheetCells#safe} put before a formula sign goes. */
+    static String unsafe(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && SpreadsheetCells.safe(cell.substring(1)).equals(cell)
+                ? cell.substring(1) : cell;
     }
 
     private static InvalidInputException fileFormat(SharingList list) {

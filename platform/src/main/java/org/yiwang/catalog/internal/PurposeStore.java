@@ -24,6 +24,12 @@ class PurposeStore {
         this.changes = changes;
     }
 
+    /** A purpose as stored now, including one defined earlier in the current transaction. */
+    java.util.Optional<Purpose> find(String code) {
+        return jdbc.sql("SELECT code, name_zh, name_en FROM catalog_purpose WHERE code = ?").param(code)
+                .query((rs, n) -> new Purpose(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
     /** Adds a new purpose; an existing code is a conflict. */
     @Transactional
     public Purpose add(Purpose purpose, String actor) {

@@ -3,6 +3,7 @@ package org.yiwang.catalog.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.yiwang.catalog.Consumer;
 import org.yiwang.catalog.DataElement;
@@ -12,6 +13,7 @@ import org.yiwang.catalog.SharingExplanation;
 import org.yiwang.catalog.SharingExplanation.Outcome;
 import org.yiwang.catalog.SharingExplanation.Step;
 import org.yiwang.catalog.SharingPolicy;
+import org.yiwang.kernel.ViolationTexts;
 
 /**
  * The sharing decision: the rules of {@link SharingPolicy} in order over the in-memory snapshot of the three
@@ -26,9 +28,11 @@ class RuleBasedSharingPolicy implements SharingPolicy {
             List.of(KNOWN_ELEMENT, "SELF", "NEGATIVE_LIST", "RESPONSIBLE_DEPARTMENT", "DEMAND_LIST", DEFAULT_DENY);
 
     private final CatalogSnapshots snapshots;
+    private final ViolationTexts texts;
 
-    RuleBasedSharingPolicy(CatalogSnapshots snapshots) {
+    RuleBasedSharingPolicy(CatalogSnapshots snapshots, ViolationTexts texts) {
         this.snapshots = snapshots;
+        this.texts = texts;
     }
 
     @Override
@@ -41,7 +45,7 @@ class RuleBasedSharingPolicy implements SharingPolicy {
         List<Step> trace = new ArrayList<>();
         SharingDecision decision = evaluate(consumer, elementCode, purpose, trace);
         for (String rule : RULES.subList(trace.size(), RULES.size())) {
-            trace.add(new Step(rule, Outcome.NOT_REACHED, "前序规则已作出判定 / an earlier rule decided"));
+            trace.add(new Step(rule, Outcome.NOT_REACHED, text("not-reached")));
         }
         return new SharingExplanation(consumer, elementCode, purpose, decision, trace);
     }
@@ -52,54 +56,58 @@ class RuleBasedSharingPolicy implements SharingPolicy {
         DataElement element = elementCode == null ? null : catalog.elements().get(elementCode);
         if (element == null) {
             return decided(trace, KNOWN_ELEMENT, SharingDecision.deny("UNKNOWN_ELEMENT",
-                    "数据元 " + elementCode + " 不在目录中 / data element " + elementCode + " is not in the catalog"));
+                    text("unknown-element", elementCode)));
         }
-        note(trace, KNOWN_ELEMENT, () -> element.nameZh() + "(敏感级别 " + element.sensitivity() + ")/ " + element.nameEn()
-                + " (sensitivity " + element.sensitivity() + ")");
+        note(trace, KNOWN_ELEMENT, () -> text("known-element", name(element), element.sensitivity()));
 
         if (consumer.subjectThemself()) {
-            return decided(trace, "SELF", SharingDecision.allow("SELF",
-                    "数据主体本人查阅自己的数据 / the data subject uses their own data", true));
+            return decided(trace, "SELF", SharingDecision.allow("SELF", text("self"), true));
         }
-        note(trace, "SELF", () -> "使用方不是数据主体本人 / the consumer is not the data subject");
+        note(trace, "SELF", () -> text("not-self"));
 
         ListEntries.Negative negative = catalog.negative().get(element.code());
         if (negative != null) {
             return decided(trace, "NEGATIVE_LIST", SharingDecision.deny("NEGATIVE_LIST",
-                    "负面清单:" + negative.reason() + basis(negative.legalBasis()) + " / on the negative list: "
-                            + element.nameEn() + " is never shared"));
+                    text("negative", negative.reason(), basis(negative.legalBasis()), name(element))));
         }
-        note(trace, "NEGATIVE_LIST", () -> "不在负面清单 / not on the negative list");
+        note(trace, "NEGATIVE_LIST", () -> text("not-negative"));
 
         String department = consumer.departmentCode();
         ListEntries.Responsibility responsible = catalog.responsibility().get(element.code());
         if (responsible != null && responsible.department().equals(department)) {
             return decided(trace, "RESPONSIBLE_DEPARTMENT", SharingDecision.allow("RESPONSIBLE_DEPARTMENT",
-                    "责任清单:" + department + " 是“" + element.nameZh() + "”的权威来源" + basis(responsible.legalBasis())
-                            + " / responsibility list: " + department + " is the authoritative source of " + element.code(),
-                    true));
+                    text("responsible", department, name(element), basis(responsible.legalBasis())), true));
         }
-        note(trace, "RESPONSIBLE_DEPARTMENT", () -> responsible == null
-                ? "责任清单中没有该数据元 / the element has no responsible department"
-                : "责任部门是 " + responsible.department() + " / the responsible department is " + responsible.department());
+        note(trace, "RESPONSIBLE_DEPARTMENT", () -> responsible == null ? text("no-responsible")
+                : text("other-responsible", responsible.department()));
 
         ListEntries.Demand demand = department == null ? null : catalog.demand(department, purpose, element.code());
         if (demand != null) {
             Purpose p = catalog.purposes().get(purpose);
+            String purposeName = p == null ? purpose : english() ? p.nameEn() : p.nameZh();
             return decided(trace, "DEMAND_LIST", SharingDecision.allow("DEMAND_LIST",
-                    "需求清单:" + department + " 因“" + (p == null ? purpose : p.nameZh()) + "”使用“" + element.nameZh()
-                            + "”" + basis(demand.legalBasis()) + (demand.clear() ? ",可见明文" : "")
-                            + " / demand list: " + department + " may use " + element.code() + " for " + purpose
-                            + (demand.clear() ? " in clear" : ""),
+                    text(demand.clear() ? "demand-clear" : "demand", department, purposeName, name(element),
+                            basis(demand.legalBasis())),
                     demand.clear() || !element.sensitive()));
         }
-        note(trace, "DEMAND_LIST", () -> catalog.purposes().containsKey(purpose)
-                ? "需求清单中没有匹配的条目 / no matching demand-list entry"
-                : "用途 " + purpose + " 未登记 / purpose " + purpose + " is not registered");
+        note(trace, "DEMAND_LIST", () -> catalog.purposes().containsKey(purpose) ? text("no-demand-entry")
+                : text("unregistered-purpose", purpose));
 
         return decided(trace, DEFAULT_DENY, SharingDecision.deny("NO_DEMAND_ENTRY",
-                "需求清单中没有 " + department + " 以“" + purpose + "”用途使用“" + element.nameZh() + "”的条目"
-                        + " / no demand-list entry for " + department + ", " + purpose + ", " + element.code()));
+                text("default-deny", department, purpose, name(element))));
+    }
+
+    /** Decision details in the reader's language, from the catalog bundle ({@code policy.<key>}). */
+    private String text(String key, Object... args) {
+        return texts.text("policy." + key, args, key);
+    }
+
+    private static boolean english() {
+        return "en".equals(LocaleContextHolder.getLocale().getLanguage());
+    }
+
+    private static String name(DataElement element) {
+        return english() ? element.nameEn() : element.nameZh();
     }
 
     private static SharingDecision decided(List<Step> trace, String rule, SharingDecision decision) {
@@ -112,7 +120,7 @@ class RuleBasedSharingPolicy implements SharingPolicy {
         if (trace != null) trace.add(new Step(rule, Outcome.NOT_APPLICABLE, detail.get()));
     }
 
-    private static String basis(String legalBasis) {
-        return legalBasis == null || legalBasis.isBlank() ? "" : "(依据" + legalBasis + ")";
+    private String basis(String legalBasis) {
+        return legalBasis == null || legalBasis.isBlank() ? "" : text("basis", legalBasis);
     }
 }
