@@ -4,8 +4,14 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -33,6 +39,7 @@ class OpenApiConfiguration {
     static final String API_KEY_HEADER = "X-Api-Key";
     /** Spring Security's default CSRF header, which the pages' scripts send. */
     static final String CSRF_HEADER = "X-CSRF-TOKEN";
+    static final String PROBLEM = "Problem";
 
     OpenApiConfiguration() {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Actor.class).addAnnotationsToIgnore(AuthenticationPrincipal.class);
@@ -59,15 +66,56 @@ class OpenApiConfiguration {
                                         + " token, needed with the session for anything but a read")));
     }
 
-    /** An API key, or the session (with the CSRF token unless the method is safe), unless the operation says otherwise. */
+    /**
+     * An API key, or the session (with the CSRF token unless the method is safe), unless the operation says otherwise;
+     * and the problem responses every operation can give.
+     */
     @Bean
     GlobalOpenApiCustomizer securityOfEveryOperation() {
         return openApi -> {
             if (openApi.getPaths() == null) return;
+            openApi.getComponents().addSchemas(PROBLEM, problem());
             openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
                 if (operation.getSecurity() == null) operation.setSecurity(requirements(method));
+                ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+                problem(responses, "400", "输入不符合规则(字段与规则)/ a broken rule, naming the field and the rule");
+                problem(responses, "404", "没有该对象 / not found");
+                if (!operation.getSecurity().isEmpty()) {
+                    problem(responses, "401", "未登录或接口密钥无效 / not signed in, or the API key is unknown");
+                    problem(responses, "403", "无权访问或被共享规则拒绝(原因)/ not allowed, or refused by the sharing rules (reason)");
+                }
+                operation.setResponses(responses);
             }));
         };
+    }
+
+    /** Every error is an RFC 9457 problem; ours name the field and the rule, or the reason of a refusal. */
+    private static Schema<?> problem() {
+        return typed("object").description("RFC 9457 problem details")
+                .addProperty("type", typed("string")).addProperty("title", typed("string"))
+                .addProperty("status", typed("integer")).addProperty("detail", typed("string"))
+                .addProperty("instance", typed("string"))
+                .addProperty("field", typed("string").description("the field (or element) that broke a rule"))
+                .addProperty("rule", typed("string").description("the rule it broke, e.g. check-digit, required"))
+                .addProperty("reason", typed("string").description("why a read was refused, e.g. NEGATIVE_LIST"))
+                .addProperty("errors", typed("array").description("every broken rule of a refused command")
+                        .items(typed("object").addProperty("field", typed("string")).addProperty("rule", typed("string"))
+                                .addProperty("detail", typed("string"))));
+    }
+
+    private static void problem(ApiResponses responses, String status, String description) {
+        if (responses.containsKey(status)) return;
+        responses.addApiResponse(status, new ApiResponse().description(description).content(new Content().addMediaType(
+                org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+    }
+
+    /** A schema of one type, for either OpenAPI version the document is written in. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static Schema<Object> typed(String type) {
+        Schema schema = new Schema<>().type(type);
+        schema.types(new LinkedHashSet<>(List.of(type)));
+        return schema;
     }
 
     static List<SecurityRequirement> requirements(PathItem.HttpMethod method) {

@@ -59,7 +59,7 @@ class ExchangeBrowserTest {
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
-        JsonNode received = await().atMost(Duration.ofSeconds(20)).until(() -> systems.received(DemoExchange.HEALTH)
+        JsonNode received = await().atMost(Duration.ofSeconds(30)).until(() -> systems.received(DemoExchange.HEALTH)
                 .stream().filter(r -> hotel.creditCode().equals(r.at("/data/TYSHXYDM").asString())).findFirst()
                 .orElse(null), java.util.Objects::nonNull);
         String part = received.get("partId").asString();
@@ -68,12 +68,12 @@ class ExchangeBrowserTest {
         By delivery = By.id("d-" + received.get("key").asString());
         assertThat(browser.await(delivery).getText()).contains("TYSHXYDM", hotel.creditCode(), "CYRYS", "20");
         browser.await(delivery).findElement(By.cssSelector("input[value=ACCEPTED] + button")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(part).equals("ACCEPTED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(part).equals("ACCEPTED"));
         WebElement approve = browser.await(delivery).findElements(By.tagName("details")).stream()
                 .filter(d -> d.findElements(By.cssSelector("input[value=APPROVED]")).size() == 1).findFirst().orElseThrow();
         approve.findElement(By.tagName("summary")).click();
         approve.findElement(By.cssSelector("button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(part).equals("APPROVED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(part).equals("APPROVED"));
         assertThat(browser.text(delivery)).contains("APPROVED");
 
         browser.login("admin", DataFoundationBrowserTest.PASSWORD);
