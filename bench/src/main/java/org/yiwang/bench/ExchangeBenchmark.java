@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 import javax.sql.DataSource;
 import org.HdrHistogram.Histogram;
 import org.springframework.context.ApplicationContext;
+import org.yiwang.basedata.ChangeCondition;
 import org.yiwang.basedata.Facts;
 import org.yiwang.demo.SyntheticDistrict;
 import org.yiwang.exchange.Connector;
@@ -206,7 +207,7 @@ final class ExchangeBenchmark {
                 connectors.subscribe(INSTALLER, new Subscription(subscriptionCode(code),
                         fanOut ? "本街道居民网格变化" : "迁入网格 " + grid, code, SubjectType.PERSON, ELEMENTS, PURPOSE,
                         street.code(), fanOut ? null
-                        : new Subscription.Condition("person.grid", Subscription.Condition.Op.EQUALS, grid), true));
+                        : new ChangeCondition("person.grid", ChangeCondition.Op.EQUALS, grid), true));
             }
         }
     }

@@ -4,5 +4,6 @@
  * policy-checked, audited read path ({@link org.yiwang.basedata.PersonalData}) and write path
  * ({@link org.yiwang.basedata.Facts}) every other module uses.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Base data")
+@org.springframework.modulith.ApplicationModule(displayName = "Base data",
+        allowedDependencies = {"audit", "catalog", "directory", "kernel"})
 package org.yiwang.basedata;

@@ -3,5 +3,6 @@
  * houses with valid identifiers, real division codes and their relations — the fixed demo subjects, and the loader
  * that imports them through the base data's bulk import on first start.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.springframework.modulith.ApplicationModule(displayName = "Demo data",
+        allowedDependencies = {"basedata", "directory", "exchange", "kernel", "licenses", "platform"})
 package org.yiwang.demo;

@@ -4,5 +4,6 @@
  * a transactional outbox with retries, dead letters and replay; results come back through a signed inbound API (or
  * are polled from its table or folder) and drive the same state machine as the built-in workbench.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Exchange")
+@org.springframework.modulith.ApplicationModule(displayName = "Exchange",
+        allowedDependencies = {"basedata", "catalog", "directory", "kernel", "services"})
 package org.yiwang.exchange;

@@ -3,5 +3,6 @@
  * department, the part's state machine driven by the built-in workbench or a department system, automatic decisions,
  * notifications, the window clerk, and the once-only report.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Services")
+@org.springframework.modulith.ApplicationModule(displayName = "Services",
+        allowedDependencies = {"audit", "basedata", "catalog", "directory", "kernel", "licenses"})
 package org.yiwang.services;

@@ -130,7 +130,7 @@ class AuditChainTest {
         auditLog.record(AuditTest.read(OFFICER, newCitizenId(), purpose, List.of("PERSON_NAME"), true, "DEMAND_LIST",
                 cipher));
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "SELECT chain_seq IS NOT NULL FROM audit_record WHERE purpose = ?").param(purpose)
                 .query(Boolean.class).single());
     }

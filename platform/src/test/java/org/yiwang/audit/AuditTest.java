@@ -10,12 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.hutool.core.util.CreditCodeUtil;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yiwang.IntegrationTest;
+import org.yiwang.TestSubjects;
 import org.yiwang.directory.ActorPrincipal;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.CitizenId;
@@ -197,17 +195,9 @@ class AuditTest {
         return user(new ActorPrincipal(actor, "", true));
     }
 
-    /** A fresh valid citizen ID (GB 11643 check digit) in the demo district. */
+    /** A fresh valid citizen ID in the demo district, from the suite's sequence: never one another test has. */
     static CitizenId newCitizenId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String body = "310104" + LocalDate.of(1940, 1, 1).plusDays(random.nextInt(30_000))
-                .format(DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", random.nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (body.charAt(i) - '0') * weights[i];
-        }
-        return CitizenId.parse(body + "10X98765432".charAt(sum % 11));
+        return CitizenId.parse(TestSubjects.citizenId());
     }
 
     static TransactionTemplate snapshotTransaction(PlatformTransactionManager transactions) {

@@ -60,7 +60,7 @@ class ExchangeBrowserTest {
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
                         .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isCreated());
-        JsonNode received = await().atMost(Duration.ofSeconds(20)).until(() -> systems.received(DemoExchange.HEALTH)
+        JsonNode received = await().atMost(Duration.ofSeconds(30)).until(() -> systems.received(DemoExchange.HEALTH)
                 .stream().filter(r -> hotel.creditCode().equals(r.at("/data/TYSHXYDM").asString())).findFirst()
                 .orElse(null), java.util.Objects::nonNull);
         String part = received.get("partId").asString();
@@ -69,7 +69,7 @@ class ExchangeBrowserTest {
         By delivery = By.id("d-" + received.get("key").asString());
         assertThat(browser.await(delivery).getText()).contains("TYSHXYDM", hotel.creditCode(), "CYRYS", "20");
         browser.await(delivery).findElement(By.cssSelector("input[value=ACCEPTED] + button")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(part).equals("ACCEPTED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(part).equals("ACCEPTED"));
         assertThat(browser.text(By.cssSelector(".flash"))).contains("一网已确认", "受理");
         // the approval form filled the obvious way: licence number, scope, valid until
         WebElement approve = browser.await(delivery).findElements(By.tagName("details")).stream()
@@ -79,7 +79,7 @@ class ExchangeBrowserTest {
         approve.findElement(By.name("license.XKFW")).sendKeys("住宿");
         approve.findElement(By.name("license.YXQZ")).sendKeys("2030-12-31");
         approve.findElement(By.cssSelector("button[type=submit]")).click();
-        await().atMost(Duration.ofSeconds(10)).until(() -> status(part).equals("APPROVED"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> status(part).equals("APPROVED"));
         WebElement flash = browser.await(By.cssSelector(".flash"));
         assertThat(flash.getAttribute("class")).doesNotContain("error");
         assertThat(flash.getText()).contains("一网已确认", "准予许可");

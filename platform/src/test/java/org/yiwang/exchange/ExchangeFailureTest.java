@@ -67,7 +67,7 @@ class ExchangeFailureTest {
             List<String> ids = jdbc.sql("SELECT id::text FROM exchange_delivery WHERE seq > ? AND connector = ?")
                     .params(before, DemoExchange.HEALTH).query(String.class).list();
             assertThat(ids).hasSize(3);
-            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
                     SELECT count(*) FROM exchange_delivery WHERE seq > ? AND connector = ? AND state = 'PENDING'
                        AND attempts >= 2 AND last_error LIKE 'unreachable%'""")
                     .params(before, DemoExchange.HEALTH).query(Long.class).single() == 3);
@@ -85,7 +85,7 @@ class ExchangeFailureTest {
                 .params(before, DemoExchange.HEALTH).query(String.class).single();
         jdbc.sql("UPDATE exchange_delivery SET state = 'PENDING', delivered_at = NULL WHERE id = ?::uuid").param(again)
                 .update();
-        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "SELECT state FROM exchange_delivery WHERE id = ?::uuid").param(again).query(String.class).single()
                 .equals("DELIVERED"));
         assertThat(systems.stats(DemoExchange.HEALTH).get("duplicates").asLong()).isEqualTo(duplicates + 1);
@@ -112,7 +112,7 @@ class ExchangeFailureTest {
                     .andExpect(status().isCreated());
             String id = jdbc.sql("SELECT id::text FROM exchange_delivery WHERE seq > ? AND connector = ?")
                     .params(before, DemoExchange.TRANSPORT).query(String.class).single();
-            await().atMost(Duration.ofSeconds(20)).until(() -> state(id).equals("DEAD"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> state(id).equals("DEAD"));
             assertThat(jdbc.sql("SELECT attempts FROM exchange_delivery WHERE id = ?::uuid").param(id)
                     .query(Integer.class).single()).isEqualTo(3);
             assertThat(jdbc.sql("SELECT last_error FROM exchange_delivery WHERE id = ?::uuid").param(id)
@@ -129,7 +129,7 @@ class ExchangeFailureTest {
             int fixed = connectors.mapping(DemoExchange.TRANSPORT).orElseThrow().version();
             mvc.perform(post("/exchange/deliveries/" + id + "/replay").with(user(ADMIN)).with(csrf()))
                     .andExpect(status().is3xxRedirection());
-            await().atMost(Duration.ofSeconds(20)).until(() -> state(id).equals("DELIVERED"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> state(id).equals("DELIVERED"));
             assertThat(jdbc.sql("SELECT mapping_version FROM exchange_delivery WHERE id = ?::uuid").param(id)
                     .query(Integer.class).single()).isEqualTo(fixed);
             JsonNode received = systems.received(DemoExchange.TRANSPORT).stream()
@@ -162,7 +162,7 @@ class ExchangeFailureTest {
         Connector c = connectors.find(code).orElseThrow();
         connectors.save(Actor.system("310000-DSJ"), new Connector(c.code(), c.department(), c.name(), c.kind(),
                 c.endpoint(), c.options(), c.items(), attempts, c.enabled()), null);
-        await().atMost(Duration.ofSeconds(5)).until(() -> connectors.find(code).orElseThrow().maxAttempts() == attempts);
+        await().atMost(Duration.ofSeconds(30)).until(() -> connectors.find(code).orElseThrow().maxAttempts() == attempts);
     }
 
     private String state(String id) {

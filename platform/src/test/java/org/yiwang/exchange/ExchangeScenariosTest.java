@@ -8,7 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ExchangeScenariosTest {
 
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
     @Autowired JsonMapper json;
     @Autowired Facts facts;
     @Autowired Licenses licenses;
@@ -115,7 +118,7 @@ class ExchangeScenariosTest {
         List<License> held = licenses.heldBy(SubjectType.LEGAL_ENTITY, hotel.creditCode());
         for (String type : List.of("LIQUOR_RETAIL", "PUBLIC_HYGIENE", "SPECIAL_TRADE", "FOOD_BUSINESS")) {
             assertThat(held).filteredOn(l -> l.typeCode().equals(type) && l.status() == License.Status.VALID)
-                    .hasSize(1).allMatch(l -> l.issuedOn().equals(java.time.LocalDate.now()));
+                    .hasSize(1).allMatch(l -> l.issuedOn().equals(LocalDate.now(clock)));
         }
         // the police's confirmation of the security officer is now its authoritative value
         assertThat(jdbc.sql("SELECT count(*) FROM exchange_result WHERE part_id = ?::uuid AND status = 'APPROVED'")

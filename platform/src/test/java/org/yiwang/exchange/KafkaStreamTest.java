@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -102,8 +102,13 @@ class KafkaStreamTest {
         }
     }
 
+    /**
+     * The first {@code count} distinct messages on the topic. Delivery is at least once: a send whose
+     * acknowledgement was late is sent again with the same {@code Idempotency-Key}, and a consumer drops the repeat,
+     * as this one does.
+     */
     private List<ConsumerRecord<String, String>> consume(int count) {
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        Map<String, ConsumerRecord<String, String>> records = new LinkedHashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
                 ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
@@ -111,12 +116,13 @@ class KafkaStreamTest {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             consumer.subscribe(List.of(TOPIC));
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (records.size() < count && System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+                consumer.poll(Duration.ofMillis(500)).forEach(r -> records.putIfAbsent(new String(
+                        r.headers().lastHeader("Idempotency-Key").value(), StandardCharsets.UTF_8), r));
             }
         }
         assertThat(records).hasSize(count);
-        return records;
+        return List.copyOf(records.values());
     }
 }

@@ -54,14 +54,14 @@ class RideHailingAndHouseSaleTest {
         form.get("materials").forEach(m -> assertThat(m.get("license").isNull()).isFalse());
 
         String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪A12345"), null);
-        JsonNode done = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        JsonNode done = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> application(driver.user(), id), a -> a.get("status").asString().equals("COMPLETED"));
         JsonNode part = done.get("parts").get(0);
         assertThat(part.get("timeline").get(1).get("note").asString()).startsWith("自动核查通过");
         License permit = licenses.require(part.get("licenseId").asString());
         assertThat(permit.typeCode()).isEqualTo("RIDE_HAILING_DRIVER");
         assertThat(permit.fields()).containsEntry("vehicle_plate", "沪A12345").containsEntry("name", "刘强");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 mvc.perform(get("/me/applications").with(user(driver.user())))
                         .andExpect(status().isOk())
                         .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
@@ -85,7 +85,7 @@ class RideHailingAndHouseSaleTest {
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
         // the driver follows it in his own account, and the permit carries his name in full
-        JsonNode done = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        JsonNode done = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> application(driver.user(), id), a -> a.get("status").asString().equals("COMPLETED"));
         assertThat(licenses.require(done.get("parts").get(0).get("licenseId").asString()).holderName()).isEqualTo("刘强");
         mvc.perform(get("/api/v1/me/data-usage").with(user(driver.user())))
@@ -96,7 +96,7 @@ class RideHailingAndHouseSaleTest {
     void aDriverWithARecordIsRejectedWithTheReason() throws Exception {
         var driver = fixtures.driver(true);
         String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪C11111"), null);
-        JsonNode done = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+        JsonNode done = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> application(driver.user(), id), a -> a.get("status").asString().equals("CLOSED"));
         assertThat(done.get("parts").get(0).get("status").asString()).isEqualTo("REJECTED");
         assertThat(done.get("parts").get(0).get("reason").asString()).contains("违法犯罪记录");

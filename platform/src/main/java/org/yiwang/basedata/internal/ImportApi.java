@@ -1,6 +1,7 @@
 package org.yiwang.basedata.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,9 @@ class ImportApi {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Start an import; rows are checked one by one, valid rows imported, the rest reported")
-    ResponseEntity<Map<String, Object>> start(Actor actor, @RequestParam("file") MultipartFile file,
+    @Operation(operationId = "startImport", summary = "Start an import; rows are checked one by one, valid rows imported, the rest reported")
+    ResponseEntity<Map<String, Object>> start(Actor actor,
+            @Parameter(description = "CSV (UTF-8, header row of element codes) or XLSX") @RequestParam("file") MultipartFile file,
             @RequestParam String type, @RequestParam(required = false) String sourceDepartment,
             @RequestParam Method method, @RequestParam(defaultValue = "DATA_GOVERNANCE") String purpose)
             throws IOException {
@@ -67,11 +69,13 @@ class ImportApi {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "Progress and outcome of an import (rows imported, rejected with reasons)")
     ImportReport report(Actor actor, @PathVariable UUID id) {
         return uploads.report(actor, id);
     }
 
     @GetMapping("/{id}/rejected.csv")
+    @Operation(summary = "The rejected rows as uploaded, with the reasons; only for the uploader")
     ResponseEntity<byte[]> rejected(Actor actor, @PathVariable UUID id) throws IOException {
         return uploads.rejectedCsv(actor, id);
     }

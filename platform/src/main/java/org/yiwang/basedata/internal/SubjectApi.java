@@ -1,6 +1,10 @@
 package org.yiwang.basedata.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,6 +48,15 @@ class SubjectApi {
         this.facts = facts;
     }
 
+    static final String READ_EXAMPLE = """
+            {"type": "PERSON", "key": "310104199003074211", "elements": ["person.name", "person.religion"],
+             "purpose": "DATA_GOVERNANCE", "partial": true}""";
+    static final String READ_ANSWER = """
+            {"type": "PERSON", "id": "0b9f3a52-5c1e-4a57-9d0e-2f1c6b7a8e90", "display": "张*", "divisionCode": "310104014",
+             "values": {"person.name": {"element": "person.name", "value": "张伟", "masked": false,
+               "provenance": {"sourceDepartment": "310104-GA", "method": "AUTHORITATIVE", "at": "2026-11-30T02:15:00Z"}}},
+             "denied": {"person.religion": "NEGATIVE_LIST"}}""";
+
     /** {@code partial} is optional: absent means a refused element refuses the whole read. */
     record ReadBody(@NotNull SubjectType type, @NotBlank String key, @NotEmpty List<String> elements, String purpose,
                     Boolean partial) {}
@@ -54,7 +67,19 @@ class SubjectApi {
     record DossierBody(@NotNull SubjectType type, @NotBlank String key, @NotBlank String purpose) {}
 
     @PostMapping("/read")
-    @Operation(summary = "Policy-checked, audited read of data elements of one subject")
+    @Operation(operationId = "readSubject", summary = "Policy-checked, audited read of data elements of one subject",
+            description = "每个数据元按三清单判定(负面清单、责任部门、需求清单),敏感值按需求条目脱敏,每次读取留痕。"
+                    + " Each element is decided by the three lists; sensitive values are masked as the demand entry"
+                    + " says; every read is audited. Without partial, one refused element refuses the whole read"
+                    + " (403 problem naming the element and the reason).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = ReadBody.class),
+                    examples = @ExampleObject(name = "person", summary = "两个数据元,允许部分拒绝 / two elements, partial",
+                            value = READ_EXAMPLE))))
+    @ApiResponse(responseCode = "200", description = "允许的值及其来源;部分读取时列出被拒绝的数据元 / the allowed values"
+            + " with provenance and, for a partial read, the refused elements with their reason",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectView.class),
+                    examples = @ExampleObject(name = "person", value = READ_ANSWER)))
     SubjectView read(Actor actor, @Valid @RequestBody ReadBody body) {
         return personalData.read(actor, new ReadRequest(new SubjectRef(body.type(), body.key()), body.elements(),
                 body.purpose(), Boolean.TRUE.equals(body.partial())));

@@ -1,5 +1,7 @@
 package org.yiwang.licenses.internal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -76,12 +78,16 @@ class LicenseApi {
 
     /** Public: what anyone holding the identifier may learn. */
     @GetMapping("/licenses/{id}/verification")
+    @Operation(summary = "Verify a license by its identifier: VALID, EXPIRED, REVOKED, SUPERSEDED, UNKNOWN or FORGED (public)")
+    @SecurityRequirements
     ResponseEntity<Verification> verification(@PathVariable String id) {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(licenses.verify(id));
     }
 
     /** Public: the issuing departments' Ed25519 public keys (X.509 SubjectPublicKeyInfo, base64). */
     @GetMapping("/licenses/signing-keys")
+    @Operation(summary = "The issuing departments' Ed25519 public keys (public)")
+    @SecurityRequirements
     List<SigningKeys.PublicKeyInfo> signingKeys() {
         return keys.publicKeys();
     }

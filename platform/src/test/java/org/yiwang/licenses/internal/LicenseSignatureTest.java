@@ -6,7 +6,6 @@ import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -55,7 +54,7 @@ class LicenseSignatureTest {
 
     @Test
     void aDepartmentSystemVerifiesTheSignatureWithThePublishedKey() throws Exception {
-        License license = licenses.issue(TRANSPORT, rideHailing(TestSubjects.citizenId()), LocalDate.now());
+        License license = licenses.issue(TRANSPORT, rideHailing(TestSubjects.citizenId()), LicenseService.today());
         LicenseService.SignedLicense signed = licenses.signed(license.id()).orElseThrow();
         SigningKeys.PublicKeyInfo published = keys.publicKeys().stream()
                 .filter(k -> k.department().equals("310104-JT")).findFirst().orElseThrow();

@@ -1,6 +1,10 @@
 package org.yiwang.services.internal.application;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -52,14 +56,22 @@ class ApplicationApi {
     record MaterialJson(String key, String item, String name, boolean required, String licenseType, String license,
                         boolean upload) {}
 
-    record UploadJson(@NotBlank String material, @NotBlank String fileName, String contentType,
-                      @NotBlank String contentBase64) {}
+    record UploadJson(@Schema(description = "the material's key in the form, item.material", example = "BARBER_HYGIENE.FLOOR_PLAN")
+                      @NotBlank String material, @NotBlank String fileName, String contentType,
+                      @Schema(format = "byte", description = "the file, base64") @NotBlank String contentBase64) {}
 
     record SubmissionJson(@NotNull Target.Kind kind, @NotBlank String code, String applicant, String house,
                           Map<String, String> values, Map<String, String> licenses, List<@Valid UploadJson> uploads,
                           @NotBlank String idempotencyKey) {}
 
     record Created(UUID id, String reference) {}
+
+    static final String SUBMISSION_EXAMPLE = """
+            {"kind": "ITEM", "code": "BARBER_HYGIENE", "applicant": "91310104MA1FL0QX48",
+             "values": {"entity.premises_area": "85.5", "entity.employees": "6"},
+             "uploads": [{"material": "BARBER_HYGIENE.FLOOR_PLAN", "fileName": "平面布局图.pdf",
+                          "contentType": "application/pdf", "contentBase64": "JVBERi0xLjQKJcTl8uXrCg=="}],
+             "idempotencyKey": "8d3c7f2a-1b4e-4c9d-a6f0-5e2b9c8d7a31"}""";
 
     record Summary(UUID id, String reference, String target, String applicantName, Instant submittedAt,
                    String channel) {}
@@ -75,7 +87,16 @@ class ApplicationApi {
                            List<PartJson> parts) {}
 
     @PostMapping("/forms")
-    @Operation(summary = "The prefilled form of an item or bundle for the applicant (an audited read)")
+    @Operation(operationId = "prefillForm", summary = "The prefilled form of an item or bundle for the applicant (an audited read)",
+            description = "每个数据元只问一次:底座已有的值预填(权威来源的值锁定),持有的电子证照免提交,其余需要填写或上传。"
+                    + " Every element is asked once: values the base holds are prefilled (authoritative ones locked),"
+                    + " held e-licences satisfy their materials, the rest is typed or uploaded.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = FormRequest.class),
+                    examples = {@ExampleObject(name = "item", summary = "窗口为企业办理一个事项 / one item for an enterprise",
+                            value = "{\"kind\": \"ITEM\", \"code\": \"BARBER_HYGIENE\", \"applicant\": \"91310104MA1FL0QX48\"}"),
+                            @ExampleObject(name = "bundle", summary = "“一件事” / a bundle",
+                            value = "{\"kind\": \"BUNDLE\", \"code\": \"HOTEL_CHANGE\", \"applicant\": \"91310104MA1FL0QX48\"}")})))
     FormJson form(Actor actor, @Valid @RequestBody FormRequest body) {
         ApplicationForm f = submissions.form(actor, body.kind(), body.code(), body.applicant(), body.house());
         return new FormJson(body.kind().name(), body.code(), f.target().nameZh(), f.applicantName(), f.house(),
@@ -88,7 +109,18 @@ class ApplicationApi {
     }
 
     @PostMapping("/applications")
-    @Operation(summary = "Submit once: one application, one part per department; idempotent per key")
+    @Operation(operationId = "submitApplication", summary = "Submit once: one application, one part per department; idempotent per key",
+            description = "values:需要填写的数据元(数据元编码 → 值);licenses:材料 → 电子证照标识;uploads:其余材料的文件"
+                    + "(base64)。同一 idempotencyKey 重复提交得到 409。 values: the typed elements; licenses: material →"
+                    + " e-licence id; uploads: the other materials' files (base64). A repeated idempotencyKey is a 409.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "application/json", schema = @Schema(implementation = SubmissionJson.class),
+                    examples = @ExampleObject(name = "item", summary = "理发店卫生许可 / a barber shop's hygiene licence",
+                            value = SUBMISSION_EXAMPLE))))
+    @ApiResponse(responseCode = "201", description = "受理编号 / the application and its reference",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class),
+                    examples = @ExampleObject(value = "{\"id\": \"5b2f0c8e-93a1-4d6e-b7f4-0e1d2c3b4a59\","
+                            + " \"reference\": \"YW20261202000123\"}")))
     ResponseEntity<Created> submit(Actor actor, @Valid @RequestBody SubmissionJson body) {
         List<Submission.Upload> uploads = body.uploads() == null ? List.of() : body.uploads().stream()
                 .map(u -> new Submission.Upload(u.material(), u.fileName(), u.contentType(), decode(u))).toList();
@@ -99,12 +131,14 @@ class ApplicationApi {
     }
 
     @GetMapping("/applications")
+    @Operation(operationId = "listApplications", summary = "The caller's applications (at the window: those the clerk entered)")
     List<Summary> list(Actor actor) {
         return mine.list(actor).stream().map(a -> new Summary(a.id(), a.reference(), a.targetName(),
                 a.applicantName(), a.submittedAt(), a.channel().name())).toList();
     }
 
     @GetMapping("/applications/{id}")
+    @Operation(operationId = "getApplication", summary = "An application with its parts: status, working days left, questioned elements, timeline")
     ApplicationJson get(Actor actor, @PathVariable UUID id) {
         ApplicationView v = mine.view(actor, id);
         var a = v.application();

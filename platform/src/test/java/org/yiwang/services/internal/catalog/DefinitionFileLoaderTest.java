@@ -2,7 +2,9 @@ package org.yiwang.services.internal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -119,9 +121,8 @@ class DefinitionFileLoaderTest {
         ItemDefinition other = withPromisedDays(editor.stored(code).orElseThrow().definition(), 1);
         jdbc.sql("UPDATE services_item SET definition = ?::jsonb WHERE code = ?")
                 .params(definitions.toJson(other), code).update();
-        long deadline = System.nanoTime() + 8_000_000_000L;
-        while (catalog.requireItem(code).promisedDays() != 1 && System.nanoTime() < deadline) Thread.sleep(200);
-        assertThat(catalog.requireItem(code).promisedDays()).isEqualTo(1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(catalog.requireItem(code).promisedDays()).isEqualTo(1));
     }
 
     private static ItemDefinition withPromisedDays(ItemDefinition d, int days) {
