@@ -38,9 +38,9 @@ class LicenseSignatureTest {
     @Test
     void aLicensePastItsValidityVerifiesAsExpiredAndIsNoLongerHeld() {
         String id = TestSubjects.citizenId();
-        License old = licenses.issue(TRANSPORT, rideHailing(id), LicenseService.today().minusYears(6).minusDays(1));
+        License old = licenses.issue(TRANSPORT, rideHailing(id), licenses.today().minusYears(6).minusDays(1));
 
-        assertThat(old.validUntil()).isEqualTo(LicenseService.today().minusDays(1));
+        assertThat(old.validUntil()).isEqualTo(licenses.today().minusDays(1));
         Verification verification = licenses.verify(old.id());
         assertThat(verification.result()).isEqualTo(Verification.Result.EXPIRED);
         assertThat(verification.validUntil()).isEqualTo(old.validUntil());
@@ -49,7 +49,7 @@ class LicenseSignatureTest {
                 .containsExactly(License.Status.EXPIRED);
 
         License lastDay = licenses.issue(TRANSPORT, rideHailing(TestSubjects.citizenId()),
-                LicenseService.today().minusYears(6));
+                licenses.today().minusYears(6));
         assertThat(licenses.verify(lastDay.id()).result()).isEqualTo(Verification.Result.VALID);
     }
 
