@@ -297,6 +297,44 @@ class LicensesTest {
     }
 
     @Test
+    void twoIssuesRacingForOneHolderLeaveOneValidLicenseAndRefuseTheOther() throws Exception {
+        String id = TestSubjects.citizenId();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<License>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return driverLicense(licenses, id);
+                }));
+            }
+            start.countDown();
+            int issued = 0;
+            int refused = 0;
+            for (var result : results) {
+                try {
+                    result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    issued++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOfSatisfying(InvalidInputException.class, refusal -> {
+                        assertThat(refusal.status()).isEqualTo(409);
+                        assertThat(refusal.violations().get(0).rule()).isEqualTo("one-valid-per-holder");
+                    });
+                    refused++;
+                }
+            }
+            assertThat(issued).isEqualTo(1);
+            assertThat(refused).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(licenses.heldBy(SubjectType.PERSON, id)).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM licenses_license WHERE holder_idx = ?").param(cipher.blindIndex(id))
+                .query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
     void aChangeOfOneHousesCertificateCannotBecomeAnotherHouses() {
         String owner = TestSubjects.citizenId();
         License mine = propertyCert(licenses, owner, "孙丽", TestSubjects.houseCode("310104014"));

@@ -2,7 +2,6 @@ package org.yiwang.licenses.internal;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -164,8 +163,10 @@ class LicenseService implements Licenses {
                     new LicenseStore.Keys(holderIdx, holderSlot, subjectKey, cipher.encrypt(token), cipher.blindIndex(token)));
         } catch (DuplicateKeyException e) {
             // a concurrent issue won the race for the holder's (or the house's) one valid license
-            throw new InvalidInputException(List.of(Violation.of("holderKey", "one-valid-per-holder",
-                    typeName(type), "—")), 409);
+            boolean subject = String.valueOf(e.getMessage()).contains("one_valid_per_subject");
+            throw new InvalidInputException(List.of(subject
+                    ? Violation.of("fields." + definition.subjectField(), "one-valid-per-subject", typeName(type))
+                    : Violation.of("holderKey", "one-valid-per-holder", typeName(type), "—")), 409);
         }
         writeFacts(issuer, definition, license, reason);
         events.publishEvent(new LicenseIssued(license.id(), type.code(), type.holderType(), type.issuingDepartment(),
