@@ -167,6 +167,128 @@ class AuditTest {
     }
 
     @Test
+    void theDataAdministratorFindsAnEnterpriseByAnAllDigitCreditCode() throws Exception {
+        String code = allDigitCreditCode(false);
+        String purpose = "enterprise-search-" + UUID.randomUUID();
+        auditLog.record(new AuditEntry(OFFICER, AuditEntry.Action.READ, purpose, SubjectType.LEGAL_ENTITY, code, code,
+                List.of("entity.name"), true, "DEMAND_LIST"));
+
+        mvc.perform(get("/api/v1/audit/records").param("subjectKey", code).with(as(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].purpose").value(purpose))
+                .andExpect(jsonPath("$.items[0].subjectKey").value(code));
+        mvc.perform(get("/audit").param("subjectKey", code).with(as(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(purpose)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("error-subjectKey"))));
+    }
+
+    @Test
+    void anIdentifierValidBothAsIdNumberAndAsCreditCodeFindsBothSubjects() throws Exception {
+        String both = allDigitCreditCode(true);
+        CitizenId person = CitizenId.parse(both);
+        String purpose = "both-" + UUID.randomUUID();
+        auditLog.record(read(OFFICER, person, purpose, List.of("person.name"), true, "DEMAND_LIST"));
+        auditLog.record(new AuditEntry(OFFICER, AuditEntry.Action.READ, purpose, SubjectType.LEGAL_ENTITY, both, both,
+                List.of("entity.name"), true, "DEMAND_LIST"));
+
+        mvc.perform(get("/api/v1/audit/records").param("subjectKey", both).with(as(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items.length()").value(2))
+                .andExpect(jsonPath("$.items[*].subjectType",
+                        Matchers.containsInAnyOrder("PERSON", "LEGAL_ENTITY")));
+    }
+
+    @Test
+    void aMalformedIdentifierIsRefusedWithAProblemAndNotSearched() throws Exception {
+        long records = jdbc.sql("SELECT count(*) FROM audit_record").query(Long.class).single();
+
+        mvc.perform(get("/api/v1/audit/records").param("subjectKey", "张三 OR 1=1").with(as(ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.field").value("subjectKey"))
+                .andExpect(jsonPath("$.rule").value("subject-format"))
+                .andExpect(jsonPath("$.items").doesNotExist());
+        // 18 digits that are neither an ID number nor a credit code
+        String neither = neitherIdNorCreditCode();
+        mvc.perform(get("/api/v1/audit/records").param("subjectKey", neither).with(as(ADMIN)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("subjectKey"))
+                .andExpect(jsonPath("$.rule").value("check-digit"));
+        // the page says so beside the field and shows no results
+        mvc.perform(get("/audit").param("subjectKey", neither).with(as(ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"error-subjectKey\"")))
+                .andExpect(content().string(Matchers.containsString("既不是有效的公民身份号码")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<table"))));
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_record").query(Long.class).single()).isEqualTo(records);
+    }
+
+    @Test
+    void purposesDecisionsReasonsAndElementsShowByTheirChineseNamesInShanghaiTime() throws Exception {
+        CitizenId me = newCitizenId();
+        auditLog.record(read(OFFICER, me, "DATA_GOVERNANCE", List.of("person.name", "person.phone"), false,
+                "PARTIAL_DENIAL"));
+        auditLog.record(read(OFFICER, me, "SELF_SERVICE", List.of("person.gender"), true, "SELF"));
+        java.time.Instant at = jdbc.sql("SELECT max(recorded_at) FROM audit_record WHERE purpose = 'DATA_GOVERNANCE' "
+                + "AND subject_key = ?").param(AuditEntry.personKey(cipher, me))
+                .query(java.time.OffsetDateTime.class).single().toInstant();
+        String shanghai = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(at.atZone(java.time.ZoneId.of("Asia/Shanghai")));
+
+        mvc.perform(get("/api/v1/me/data-usage").with(as(resident(me))))
+                .andExpect(jsonPath("$.items[1].purpose").value("DATA_GOVERNANCE"))
+                .andExpect(jsonPath("$.items[1].purposeName").value("数据治理"))
+                .andExpect(jsonPath("$.items[1].elementNames[0]").value("姓名"))
+                .andExpect(jsonPath("$.items[1].reasonName").value("部分拒绝"))
+                .andExpect(jsonPath("$.items[0].purposeName").value("本人查询"));
+        for (var page : List.of(get("/me/data-usage").with(as(resident(me))),
+                get("/audit").param("subjectKey", me.value()).with(as(ADMIN)))) {
+            mvc.perform(page).andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("数据治理")))
+                    .andExpect(content().string(Matchers.containsString("部分拒绝")))
+                    .andExpect(content().string(Matchers.containsString("本人查询")))
+                    .andExpect(content().string(Matchers.containsString("姓名")))
+                    .andExpect(content().string(Matchers.containsString(shanghai)))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString(">PARTIAL_DENIAL<"))))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString(">person.name<"))));
+        }
+        mvc.perform(get("/audit").param("subjectKey", me.value()).with(as(ADMIN)))
+                .andExpect(content().string(Matchers.containsString("徐汇区民政局")))
+                .andExpect(content().string(Matchers.containsString("自然人")));
+    }
+
+    /**
+     * An 18-digit unified social credit code (GB 32100); with {@code alsoId} one that is a valid citizen ID (GB 11643)
+     * of the demo district too.
+     */
+    static String allDigitCreditCode(boolean alsoId) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (true) {
+            String body = alsoId ? newCitizenId().value().substring(0, 17)
+                    : "9131010" + String.format("%010d", random.nextLong(10_000_000_000L));
+            for (char d = '0'; d <= '9'; d++) {
+                String code = body + d;
+                if (CreditCodeUtil.isCreditCode(code)
+                        && (!alsoId || d == org.yiwang.TestSubjects.checkDigit(body))) {
+                    return code;
+                }
+            }
+        }
+    }
+
+    /** 18 digits whose last digit fails both check rules. */
+    static String neitherIdNorCreditCode() {
+        String body = newCitizenId().value().substring(0, 17);
+        for (char d = '0'; d <= '9'; d++) {
+            String s = body + d;
+            if (d != org.yiwang.TestSubjects.checkDigit(body) && !CreditCodeUtil.isCreditCode(s)) return s;
+        }
+        throw new IllegalStateException("unreachable: at most two digits pass");
+    }
+
+    @Test
     void onlyTheRightRolesReachEachView() throws Exception {
         mvc.perform(get("/api/v1/audit/records").with(as(resident(newCitizenId())))).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/audit/records").with(as(OFFICER))).andExpect(status().isForbidden());

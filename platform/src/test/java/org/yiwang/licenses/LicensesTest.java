@@ -226,6 +226,128 @@ class LicensesTest {
                 "DATA_GOVERNANCE", true))).isInstanceOf(NotFoundProblem.class);
     }
 
+    static License propertyCert(Licenses licenses, String citizenId, String name, String house) {
+        return licenses.issue(HOUSING, new IssueRequest("PROPERTY_CERT", SubjectType.PERSON, citizenId, name,
+                Map.of("house_code", house, "address", "上海市徐汇区宛平路22弄5号301室", "area", "76.30", "use", "10",
+                        "cert_no", "沪(2026)徐字不动产权第0" + house.substring(11) + "号"), null, "转移登记"));
+    }
+
+    long validCertificatesOf(String house) {
+        return jdbc.sql("SELECT count(*) FROM licenses_license WHERE type_code = 'PROPERTY_CERT' AND status = 'VALID' "
+                + "AND fields ->> 'house_code' = ?").param(house).query(Long.class).single();
+    }
+
+    @Test
+    void aHouseSoldSupersedesTheSellersCertificateWhenTheBuyersIsIssued() {
+        String seller = TestSubjects.citizenId();
+        String buyer = TestSubjects.citizenId();
+        String house = TestSubjects.houseCode("310104014");
+        String buyersOtherHouse = TestSubjects.houseCode("310104014");
+        License sellers = propertyCert(licenses, seller, "赵敏", house);
+        License othersHouse = propertyCert(licenses, buyer, "钱进", buyersOtherHouse);
+
+        License buyers = propertyCert(licenses, buyer, "钱进", house);
+
+        assertThat(licenses.require(sellers.id()).status()).isEqualTo(License.Status.SUPERSEDED);
+        assertThat(licenses.verify(sellers.id()).result()).isEqualTo(Result.SUPERSEDED);
+        assertThat(licenses.heldBy(SubjectType.PERSON, seller)).isEmpty();
+        // a person may own several houses: the buyer's other certificate stays valid
+        assertThat(licenses.heldBy(SubjectType.PERSON, buyer)).extracting(License::id)
+                .containsExactlyInAnyOrder(buyers.id(), othersHouse.id());
+        assertThat(validCertificatesOf(house)).isEqualTo(1L);
+        assertThat(subjects.housesOwnedBy(CitizenId.parse(buyer))).contains(house);
+    }
+
+    @Test
+    void aSecondValidLicenseOfASingleValuedTypeIsRefusedNamingTheRuleAndNothingIsWritten() {
+        String id = TestSubjects.citizenId();
+        License first = driverLicense(licenses, id);
+        long rows = jdbc.sql("SELECT count(*) FROM licenses_license").query(Long.class).single();
+
+        assertThatThrownBy(() -> driverLicense(licenses, id))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.status()).isEqualTo(409);
+                    assertThat(e.violations()).extracting(v -> v.field() + ":" + v.rule())
+                            .containsExactly("holderKey:one-valid-per-holder");
+                    assertThat(e.violations().get(0).args()).contains(first.id());
+                });
+
+        assertThat(jdbc.sql("SELECT count(*) FROM licenses_license").query(Long.class).single()).isEqualTo(rows);
+        assertThat(licenses.heldBy(SubjectType.PERSON, id)).extracting(License::id).containsExactly(first.id());
+        assertThat(licenses.require(first.id()).status()).isEqualTo(License.Status.VALID);
+    }
+
+    @Test
+    void theDatabaseItselfRefusesTwoValidLicensesOfOneHolderOrOneHouse() {
+        String id = TestSubjects.citizenId();
+        License first = driverLicense(licenses, id);
+        licenses.issue(POLICE, new IssueRequest("DRIVER_LICENSE", SubjectType.PERSON, id, "王小明",
+                Map.of("class", "C1,D"), first.id(), "增驾"));
+        String house = TestSubjects.houseCode("310104014");
+        License sellers = propertyCert(licenses, TestSubjects.citizenId(), "赵敏", house);
+        propertyCert(licenses, TestSubjects.citizenId(), "钱进", house);
+
+        // what a racing second issue would leave behind, written past the service: the partial unique indexes refuse it
+        assertThatThrownBy(() -> jdbc.sql("UPDATE licenses_license SET status = 'VALID' WHERE id = ?")
+                .param(first.id()).update()).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE licenses_license SET status = 'VALID' WHERE id = ?")
+                .param(sellers.id()).update()).isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+        assertThat(licenses.require(first.id()).status()).isEqualTo(License.Status.SUPERSEDED);
+        assertThat(validCertificatesOf(house)).isEqualTo(1L);
+    }
+
+    @Test
+    void twoIssuesRacingForOneHolderLeaveOneValidLicenseAndRefuseTheOther() throws Exception {
+        String id = TestSubjects.citizenId();
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<License>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return driverLicense(licenses, id);
+                }));
+            }
+            start.countDown();
+            int issued = 0;
+            int refused = 0;
+            for (var result : results) {
+                try {
+                    result.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    issued++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOfSatisfying(InvalidInputException.class, refusal -> {
+                        assertThat(refusal.status()).isEqualTo(409);
+                        assertThat(refusal.violations().get(0).rule()).isEqualTo("one-valid-per-holder");
+                    });
+                    refused++;
+                }
+            }
+            assertThat(issued).isEqualTo(1);
+            assertThat(refused).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(licenses.heldBy(SubjectType.PERSON, id)).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM licenses_license WHERE holder_idx = ?").param(cipher.blindIndex(id))
+                .query(Long.class).single()).isEqualTo(1L);
+    }
+
+    @Test
+    void aChangeOfOneHousesCertificateCannotBecomeAnotherHouses() {
+        String owner = TestSubjects.citizenId();
+        License mine = propertyCert(licenses, owner, "孙丽", TestSubjects.houseCode("310104014"));
+        String otherHouse = TestSubjects.houseCode("310104014");
+
+        assertThatThrownBy(() -> licenses.issue(HOUSING, new IssueRequest("PROPERTY_CERT", SubjectType.PERSON, owner,
+                "孙丽", Map.of("house_code", otherHouse), mine.id(), "更正")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.violations())
+                        .extracting(v -> v.field() + ":" + v.rule()).contains("replaces:same-subject"));
+        assertThat(licenses.require(mine.id()).status()).isEqualTo(License.Status.VALID);
+        assertThat(validCertificatesOf(otherHouse)).isZero();
+    }
+
     @Test
     void holderKeysAreEncryptedAtRestAndFoundThroughTheBlindIndex() {
         String id = TestSubjects.citizenId();

@@ -9,6 +9,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -194,24 +195,104 @@ class LicensesWebTest {
         // another department's register does not list it
         mvc.perform(get("/licenses").param("id", license.id()).with(user(MARKET)))
                 .andExpect(status().isOk()).andExpect(content().string(not(containsString(row))));
+        // revoking is irreversible: the first post only asks for confirmation, showing the license and the reason
         mvc.perform(post("/licenses/revocation").param("id", license.id()).param("reason", "当事人申请注销")
                         .with(user(POLICE)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("确认撤销")))
+                .andExpect(content().string(containsString("当事人申请注销")))
+                .andExpect(content().string(containsString("name=\"confirmed\" value=\"true\"")));
+        assertThat(licenses.verify(license.id()).result()).isEqualTo(Verification.Result.VALID);
+        mvc.perform(post("/licenses/revocation").param("id", license.id()).param("reason", "当事人申请注销")
+                        .param("confirmed", "true").with(user(POLICE)).with(csrf()))
                 .andExpect(status().is3xxRedirection());
         assertThat(licenses.verify(license.id()).result()).isEqualTo(Verification.Result.REVOKED);
     }
 
     @Test
-    void theQrCodeDecodesToThePublicVerifyUrl() throws Exception {
+    void anotherDepartmentCannotEvenAskToRevokeAndNothingChanges() throws Exception {
         License license = LicensesTest.driverLicense(licenses, TestSubjects.citizenId());
 
-        byte[] png = mvc.perform(get("/licenses/{id}/qr.png", license.id()).with(user(POLICE)))
-                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.IMAGE_PNG))
-                .andReturn().getResponse().getContentAsByteArray();
+        mvc.perform(post("/licenses/revocation").param("id", license.id()).param("reason", "不是我的")
+                        .with(user(MARKET)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(flash().attribute("error", "没有这个证照"));
+        mvc.perform(post("/licenses/revocation").param("id", license.id()).param("reason", "不是我的")
+                        .param("confirmed", "true").with(user(MARKET)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("error", "只有发证部门可以撤销此证照"));
+        assertThat(licenses.verify(license.id()).result()).isEqualTo(Verification.Result.VALID);
+    }
 
+    static String decode(byte[] png) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-        String text = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))), Map.of()).getText();
-        assertThat(text).isEqualTo("http://localhost/verify/" + license.id());
+    }
+
+    @Test
+    void theQrCodeCarriesAnUnguessableTokenNotTheSerialAndTheTokenVerifies() throws Exception {
+        String holder = TestSubjects.citizenId();
+        License license = LicensesTest.driverLicense(licenses, holder);
+        String serial = license.id().split("\\.")[7];
+
+        String text = decode(mvc.perform(get("/licenses/{id}/qr.png", license.id()).with(user(resident(holder))))
+                .andExpect(status().isOk()).andExpect(content().contentType(MediaType.IMAGE_PNG))
+                .andReturn().getResponse().getContentAsByteArray());
+
+        assertThat(text).matches("http://localhost/verify/t/[A-Za-z0-9_-]{22}")
+                .doesNotContain(serial).doesNotContain(license.id());
+        // the issuing department's QR code is the same; nobody else gets one
+        assertThat(decode(mvc.perform(get("/licenses/{id}/qr.png", license.id()).with(user(POLICE)))
+                .andReturn().getResponse().getContentAsByteArray())).isEqualTo(text);
+        mvc.perform(get("/licenses/{id}/qr.png", license.id()).with(user(MARKET))).andExpect(status().isNotFound());
+        String token = text.substring(text.lastIndexOf('/') + 1);
+        mvc.perform(get("/verify/t/{token}", token))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("有效")))
+                .andExpect(content().string(containsString("王**")))
+                .andExpect(content().string(not(containsString("王小明"))));
+        mvc.perform(get("/api/v1/licenses/verification/{token}", token))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.result").value("VALID"))
+                .andExpect(jsonPath("$.licenseId").value(license.id()));
+        mvc.perform(get("/api/v1/licenses/verification/{token}", "A".repeat(22)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.result").value("UNKNOWN"));
+        // the holder's 亮证 page links to the same token page
+        mvc.perform(get("/me/licenses/{id}", license.id()).with(user(resident(holder))))
+                .andExpect(content().string(containsString("/verify/t/" + token)));
+    }
+
+    @Test
+    void theTwentyFirstVerificationByIdentifierInAMinuteFromOneAddressIsRefused() throws Exception {
+        String holder = TestSubjects.citizenId();
+        License license = LicensesTest.driverLicense(licenses, holder);
+        String address = "198.51.100." + java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 255)
+                + "-" + System.nanoTime(); // one address no other test uses
+        org.springframework.test.web.servlet.request.RequestPostProcessor from = request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(get("/api/v1/licenses/{id}/verification", license.id()).with(from))
+                    .andExpect(status().isOk());
+            mvc.perform(get("/verify/{id}", license.id()).with(from)).andExpect(status().isOk());
+        }
+
+        mvc.perform(get("/api/v1/licenses/{id}/verification", license.id()).with(from))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.rule").value("verify-rate"))
+                .andExpect(jsonPath("$.result").doesNotExist());
+        mvc.perform(get("/verify/{id}", license.id()).with(from))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("核验过于频繁")))
+                .andExpect(content().string(not(containsString("王**"))));
+        // another address is not affected, nor the QR code's token
+        mvc.perform(get("/api/v1/licenses/{id}/verification", license.id())
+                        .with(request -> { request.setRemoteAddr(address + "-other"); return request; }))
+                .andExpect(status().isOk());
+        String qr = decode(mvc.perform(get("/licenses/{id}/qr.png", license.id()).with(user(resident(holder))))
+                .andReturn().getResponse().getContentAsByteArray());
+        mvc.perform(get(java.net.URI.create(qr).getPath()).with(from)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("有效")));
     }
 }

@@ -125,8 +125,29 @@ class RideHailingAndHouseSaleTest {
         assertThat(licenses.heldBy(SubjectType.PERSON, buyer.citizenId()))
                 .anyMatch(l -> l.typeCode().equals("PROPERTY_CERT") && seller.houseCode().equals(l.fields().get("house_code")));
         assertThat(licenses.heldBy(SubjectType.PERSON, seller.citizenId()))
-                .anyMatch(l -> l.typeCode().equals("TAX_PAYMENT_CERT"));
+                .anyMatch(l -> l.typeCode().equals("TAX_PAYMENT_CERT"))
+                // the seller's certificate gave way to the buyer's: never two valid certificates for one house
+                .noneMatch(l -> l.typeCode().equals("PROPERTY_CERT"));
         assertThat(application(seller.user(), id).get("status").asString()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void aBuyerWhoAlreadyOwnsAHouseKeepsItsCertificateBesideTheNewOne() throws Exception {
+        var seller = fixtures.seller();
+        var buyer = fixtures.seller(); // owns a flat of her own, with its certificate
+        String id = submit(seller.user(), "BUNDLE", "HOUSE_SALE", seller.houseCode(), Map.of("house.transfer_price",
+                "480.00", "house.buyer_name", "赵敏", "house.buyer_citizen_id", buyer.citizenId()),
+                Map.of("HOUSE_TRANSFER_REGISTRATION.SALE_CONTRACT", "contract.pdf"));
+        Map<String, JsonNode> parts = HotelChangeTest.byKey(application(seller.user(), id).get("parts"), "department");
+        approve("310104-SWJ", parts.get("310104-SWJ").get("id").asString(), Map.of("amount", "14400.00"));
+        approve("310104-FG", parts.get("310104-FG").get("id").asString(), Map.of());
+
+        assertThat(licenses.heldBy(SubjectType.PERSON, buyer.citizenId()))
+                .filteredOn(l -> l.typeCode().equals("PROPERTY_CERT"))
+                .extracting(l -> l.fields().get("house_code"))
+                .containsExactlyInAnyOrder(buyer.houseCode(), seller.houseCode());
+        assertThat(licenses.heldBy(SubjectType.PERSON, seller.citizenId()))
+                .noneMatch(l -> l.typeCode().equals("PROPERTY_CERT"));
     }
 
     private void approve(String department, String part, Map<String, String> licenseFields) throws Exception {

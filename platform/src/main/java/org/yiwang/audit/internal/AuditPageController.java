@@ -1,5 +1,7 @@
 package org.yiwang.audit.internal;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,6 +14,7 @@ import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.FieldCipher;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.ViolationTexts;
 
 /** Pages: 我的数据使用记录 for residents and enterprises; the audit log search and chain check for administrators. */
 @Controller
@@ -20,11 +23,13 @@ class AuditPageController {
     private final AuditChain chain;
     private final AuditQueries queries;
     private final FieldCipher cipher;
+    private final ViolationTexts texts;
 
-    AuditPageController(AuditChain chain, AuditQueries queries, FieldCipher cipher) {
+    AuditPageController(AuditChain chain, AuditQueries queries, FieldCipher cipher, ViolationTexts texts) {
         this.chain = chain;
         this.queries = queries;
         this.cipher = cipher;
+        this.texts = texts;
     }
 
     @GetMapping("/me/data-usage")
@@ -45,10 +50,13 @@ class AuditPageController {
         model.addAttribute("canSearch", canSearch);
         if (canSearch) {
             try {
-                model.addAttribute("results", queries.search(
-                        AuditSearch.parse(cipher, subjectKey, actorName, department, from, to, page, 20)));
+                model.addAttribute("results", queries.search(AuditSearch.parse(cipher, texts, queries.zone(), subjectKey,
+                        actorName, department, from, to, page, 20)));
             } catch (InvalidInputException e) {
-                model.addAttribute("errors", e.violations());
+                // nothing is searched; each message goes beside its field
+                Map<String, String> errors = new LinkedHashMap<>();
+                texts.localise(e.violations()).forEach(v -> errors.merge(v.field(), v.detail(), (a, b) -> a + ";" + b));
+                model.addAttribute("errors", errors);
             }
         }
         return "audit/audit";

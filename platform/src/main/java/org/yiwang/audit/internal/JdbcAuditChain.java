@@ -1,12 +1,14 @@
 package org.yiwang.audit.internal;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,9 +39,14 @@ class JdbcAuditChain implements AuditChain {
     private final JdbcTemplate jdbcTemplate;
     private final TransactionTemplate sealTransaction;
     private final TransactionTemplate snapshot;
+    private final Clock clock;
+    private final MessageSource messages;
 
-    JdbcAuditChain(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions) {
+    JdbcAuditChain(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions, Clock clock,
+                   MessageSource messages) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.messages = messages;
         this.jdbcTemplate = jdbcTemplate;
         this.sealTransaction = new TransactionTemplate(transactions);
         this.sealTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -101,12 +108,16 @@ class JdbcAuditChain implements AuditChain {
             jdbc.sql("SELECT " + ChainRecord.COLUMNS + " FROM audit_record WHERE chain_seq IS NOT NULL ORDER BY chain_seq")
                     .withFetchSize(FETCH)
                     .query((RowCallbackHandler) rs -> walk.accept(ChainRecord.map(rs, 0)));
-            BrokenLink broken = walk.broken != null ? walk.broken : walk.checkEnd(head);
+            Walk.Break found = walk.broken != null ? walk.broken : walk.checkEnd(head);
+            // the explanation in the reader's language: audit.chain.detail.<kind> from the bundle
+            BrokenLink broken = found == null ? null : new BrokenLink(found.seq(), found.recordId(), found.problem(),
+                    messages.getMessage("audit.chain.detail." + found.key(), found.args(), found.key(),
+                            LocaleContextHolder.getLocale()));
             if (broken != null) {
                 log.warn("Audit chain broken at chain_seq {} (record {}): {}", broken.chainSeq(), broken.recordId(),
                         broken.problem());
             }
-            return new ChainVerification(broken == null, walk.checked, head.seq(), unsealed, Instant.now(), broken);
+            return new ChainVerification(broken == null, walk.checked, head.seq(), unsealed, clock.instant(), broken);
         });
     }
 
@@ -122,7 +133,10 @@ class JdbcAuditChain implements AuditChain {
         private long expectedSeq = 1;
         private byte[] prevHash = GENESIS;
         private long checked;
-        private BrokenLink broken;
+        private Break broken;
+
+        /** A break as found: where, what, and the bundle key and arguments of its explanation. */
+        record Break(long seq, Long recordId, Problem problem, String key, Object... args) {}
 
         void accept(ChainRecord r) {
             if (broken != null) {
@@ -131,34 +145,29 @@ class JdbcAuditChain implements AuditChain {
             checked++;
             long seq = r.chainSeq();
             if (seq != expectedSeq) {
-                broken = new BrokenLink(seq, r.id(), Problem.SEQUENCE_GAP, seq > expectedSeq
-                        ? "缺少链序号 " + expectedSeq + (seq - 1 > expectedSeq ? "–" + (seq - 1) : "")
-                                + " 的记录(已被删除)/ records with chain_seq " + expectedSeq
-                                + (seq - 1 > expectedSeq ? "–" + (seq - 1) : "") + " are missing (deleted)"
-                        : "链序号重复或倒退 / chain_seq repeats or goes back");
+                broken = seq > expectedSeq
+                        ? new Break(seq, r.id(), Problem.SEQUENCE_GAP, "gap",
+                                expectedSeq + (seq - 1 > expectedSeq ? "–" + (seq - 1) : ""))
+                        : new Break(seq, r.id(), Problem.SEQUENCE_GAP, "repeat");
                 return;
             }
             if (!Arrays.equals(r.prevHash(), prevHash)) {
-                broken = new BrokenLink(seq, r.id(), Problem.PREV_HASH_MISMATCH,
-                        "前一条记录(链序号 " + (seq - 1) + ")被修改或替换 / the record before (chain_seq " + (seq - 1)
-                                + ") was altered or replaced");
+                broken = new Break(seq, r.id(), Problem.PREV_HASH_MISMATCH, "prev", String.valueOf(seq - 1));
                 return;
             }
             if (!Arrays.equals(r.computeHash(seq, r.prevHash()), r.hash())) {
-                broken = new BrokenLink(seq, r.id(), Problem.HASH_MISMATCH,
-                        "记录内容与其哈希不符(已被篡改)/ the record's content does not match its hash (tampered)");
+                broken = new Break(seq, r.id(), Problem.HASH_MISMATCH, "hash");
                 return;
             }
             prevHash = r.hash();
             expectedSeq++;
         }
 
-        BrokenLink checkEnd(Head head) {
+        Break checkEnd(Head head) {
             long last = expectedSeq - 1;
             if (last != head.seq() || !Arrays.equals(prevHash, head.hash())) {
-                return new BrokenLink(last + 1, null, Problem.HEAD_MISMATCH,
-                        "链在序号 " + last + " 处结束,但链头记录为 " + head.seq() + "(" + shortHex(head.hash())
-                                + ")/ the chain ends at chain_seq " + last + " but the head is at " + head.seq());
+                return new Break(last + 1, null, Problem.HEAD_MISMATCH, "head", String.valueOf(last),
+                        String.valueOf(head.seq()), shortHex(head.hash()));
             }
             return null;
         }

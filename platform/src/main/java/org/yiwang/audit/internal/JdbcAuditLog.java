@@ -3,6 +3,7 @@ package org.yiwang.audit.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -34,9 +35,12 @@ class JdbcAuditLog implements AuditLog {
     private final TransactionTemplate ownTransaction;
     private final Map<AuditEntry.Action, Counter> allowedCounters = new EnumMap<>(AuditEntry.Action.class);
     private final Map<AuditEntry.Action, Counter> deniedCounters = new EnumMap<>(AuditEntry.Action.class);
+    private final Clock clock;
 
-    JdbcAuditLog(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, MeterRegistry meters) {
+    JdbcAuditLog(JdbcClient jdbc, JdbcTemplate batch, PlatformTransactionManager transactions, MeterRegistry meters,
+                 Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.batch = batch;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -62,7 +66,7 @@ class JdbcAuditLog implements AuditLog {
     /** One JDBC batch for a bulk import's thousand entries, in the caller's transaction. */
     @Override
     public void recordAll(List<AuditEntry> entries) {
-        Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
+        Timestamp now = Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MICROS));
         batch.batchUpdate(INSERT, entries, 1000, (ps, e) -> {
             ps.setTimestamp(1, now);
             ps.setString(2, e.actor().username());
@@ -87,7 +91,7 @@ class JdbcAuditLog implements AuditLog {
 
     private void insert(AuditEntry e) {
         // microsecond precision: what PostgreSQL keeps, so the sealed hash sees exactly what was stored
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         jdbc.sql(INSERT)
                 .params(Timestamp.from(now), e.actor().username(), e.actor().role().name(),
                         e.actor().departmentCode(), e.purpose(), e.action().name(), e.subjectType().name(),

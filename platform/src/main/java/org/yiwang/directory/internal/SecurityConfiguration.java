@@ -35,7 +35,8 @@ class SecurityConfiguration {
             "/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
             "/error", "/public/**",
             // e-license verification is for anyone holding a license's identifier or QR code; the issuers' public keys
-            "/verify", "/verify/*", "/api/v1/licenses/*/verification", "/api/v1/licenses/signing-keys"};
+            "/verify", "/verify/*", "/verify/t/*", "/api/v1/licenses/*/verification",
+            "/api/v1/licenses/verification/*", "/api/v1/licenses/signing-keys"};
 
     @Bean
     static PasswordEncoder passwordEncoder() {

@@ -2,11 +2,14 @@ package org.yiwang.licenses.internal;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yiwang.kernel.AccessDeniedProblem;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.Masking;
-import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.licenses.IssueRequest;
 import org.yiwang.licenses.License;
 import org.yiwang.licenses.LicenseType;
@@ -36,10 +39,14 @@ class LicenseApi {
 
     private final LicenseService licenses;
     private final SigningKeys keys;
+    private final VerificationThrottle throttle;
+    private final ViolationTexts texts;
 
-    LicenseApi(LicenseService licenses, SigningKeys keys) {
+    LicenseApi(LicenseService licenses, SigningKeys keys, VerificationThrottle throttle, ViolationTexts texts) {
         this.licenses = licenses;
         this.keys = keys;
+        this.throttle = throttle;
+        this.texts = texts;
     }
 
     record Revocation(String reason) {}
@@ -60,12 +67,11 @@ class LicenseApi {
     /** The whole license, for its holder and its issuing department only. */
     @GetMapping("/licenses/{id}")
     SignedLicenseView license(Actor actor, @PathVariable String id) {
-        LicenseService.SignedLicense signed = licenses.signed(id).orElseThrow(
-                () -> new NotFoundProblem("licenseId", "没有这个证照 / no such license"));
+        LicenseService.SignedLicense signed = licenses.signed(id).orElseThrow(licenses::notFound);
         License license = signed.license();
         if (!LicenseService.isIssuer(actor, license.issuingDepartment()) && !holds(actor, license)) {
             throw new AccessDeniedProblem("licenseId", "NOT_HOLDER",
-                    "只有持证人和发证部门可以查看证照全文 / only the holder and the issuing department see the whole license");
+                    texts.text("licenses.problem.not-holder", null, "NOT_HOLDER"));
         }
         return new SignedLicenseView(license, signed.keyId(), signed.algorithm(),
                 Base64.getEncoder().encodeToString(signed.signature()));
@@ -76,12 +82,32 @@ class LicenseApi {
         return maskedHolderKey(licenses.revoke(actor, id, revocation == null ? null : revocation.reason()));
     }
 
-    /** Public: what anyone holding the identifier may learn. */
+    /**
+     * Public: what anyone holding the printed identifier may learn. Limited per client address
+     * ({@code yiwang.licenses.verify-per-minute}, 20 a minute): beyond it a 429 problem response.
+     */
     @GetMapping("/licenses/{id}/verification")
-    @Operation(summary = "Verify a license by its identifier: VALID, EXPIRED, REVOKED, SUPERSEDED, UNKNOWN or FORGED (public)")
+    @Operation(summary = "Verify a license by its identifier: VALID, EXPIRED, REVOKED, SUPERSEDED, UNKNOWN or FORGED (public, rate-limited)")
     @SecurityRequirements
-    ResponseEntity<Verification> verification(@PathVariable String id) {
+    ResponseEntity<?> verification(@PathVariable String id, HttpServletRequest request) {
+        if (!throttle.tryAcquire(request.getRemoteAddr())) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                    texts.text("problem.verify-rate", new Object[] {throttle.perMinute()}, "too many verifications"));
+            problem.setTitle(texts.text("problem.title.too-many", null, "Too many requests"));
+            problem.setType(URI.create("https://yiwang.org/problems/too-many-requests"));
+            problem.setProperty("rule", "verify-rate");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60")
+                    .cacheControl(CacheControl.noStore()).body(problem);
+        }
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(licenses.verify(id));
+    }
+
+    /** Public: verification by the random token a license's QR code carries ({@code /verify/t/{token}}). */
+    @GetMapping("/licenses/verification/{token}")
+    @Operation(summary = "Verify a license by the token its QR code carries (public)")
+    @SecurityRequirements
+    ResponseEntity<Verification> verificationByToken(@PathVariable String token) {
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(licenses.verifyToken(token));
     }
 
     /** Public: the issuing departments' Ed25519 public keys (X.509 SubjectPublicKeyInfo, base64). */

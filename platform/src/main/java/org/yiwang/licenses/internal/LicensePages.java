@@ -1,5 +1,7 @@
 package org.yiwang.licenses.internal;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,6 +10,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +34,7 @@ import org.yiwang.kernel.MenuItem;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.licenses.License;
 import org.yiwang.licenses.LicenseField;
 import org.yiwang.licenses.Verification;
@@ -49,13 +53,18 @@ class LicensePages {
     private final Catalog catalog;
     private final Directory directory;
     private final VerifyUrls verifyUrls;
+    private final VerificationThrottle throttle;
+    private final ViolationTexts texts;
 
-    LicensePages(LicenseService licenses, LicenseTypes types, Catalog catalog, Directory directory, VerifyUrls verifyUrls) {
+    LicensePages(LicenseService licenses, LicenseTypes types, Catalog catalog, Directory directory, VerifyUrls verifyUrls,
+                 VerificationThrottle throttle, ViolationTexts texts) {
         this.licenses = licenses;
         this.types = types;
         this.catalog = catalog;
         this.directory = directory;
         this.verifyUrls = verifyUrls;
+        this.throttle = throttle;
+        this.texts = texts;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -80,7 +89,7 @@ class LicensePages {
     /** One line of a license face: label and displayed value (code values as their label). */
     record Line(String label, String value) {}
 
-    /** A license as shown: its face in the page's language. */
+    /** A license as shown: its face in the page's language; {@code verifyUrl} (the QR code's) on the holder's pages. */
     record Card(License license, String typeName, String issuerName, List<Line> lines, String holderKeyMasked,
                 String verifyUrl) {
 
@@ -92,7 +101,7 @@ class LicensePages {
     @GetMapping("/me/licenses")
     @PreAuthorize("hasAnyRole('RESIDENT','ENTERPRISE')")
     String wallet(Actor actor, Model model, Locale locale) {
-        model.addAttribute("cards", LicenseApi.walletOf(actor, licenses).stream().map(l -> card(l, locale)).toList());
+        model.addAttribute("cards", LicenseApi.walletOf(actor, licenses).stream().map(l -> card(l, locale, true)).toList());
         return "licenses/wallet";
     }
 
@@ -101,8 +110,8 @@ class LicensePages {
     @PreAuthorize("hasAnyRole('RESIDENT','ENTERPRISE')")
     String show(Actor actor, @PathVariable String id, Model model, Locale locale) {
         License license = licenses.require(id);
-        if (!LicenseApi.holds(actor, license)) throw new NotFoundProblem("licenseId", "没有这个证照 / no such license");
-        model.addAttribute("card", card(license, locale));
+        if (!LicenseApi.holds(actor, license)) throw licenses.notFound();
+        model.addAttribute("card", card(license, locale, true));
         return "licenses/show";
     }
 
@@ -111,21 +120,34 @@ class LicensePages {
     String register(Actor actor, @RequestParam(required = false) String id, Model model, Locale locale) {
         String department = actor.departmentCode();
         List<License> found = department == null ? List.of() : licenses.issuedBy(department, id, REGISTER_ROWS);
-        model.addAttribute("cards", found.stream().map(l -> card(l, locale)).toList());
+        model.addAttribute("cards", found.stream().map(l -> card(l, locale, false)).toList());
         model.addAttribute("id", id);
         model.addAttribute("department", department == null ? null : departmentName(department, locale));
         return "licenses/register";
     }
 
+    /**
+     * Revocation is irreversible, so it takes two steps: the first post shows the license and the reason and asks
+     * for confirmation (works without JavaScript); only the confirmed post revokes.
+     */
     @PostMapping("/licenses/revocation")
     @PreAuthorize("hasRole('DEPARTMENT_OFFICER')")
     String revoke(Actor actor, @RequestParam String id, @RequestParam(required = false) String reason,
+                  @RequestParam(defaultValue = "false") boolean confirmed, Model model, Locale locale,
                   RedirectAttributes redirect) {
         try {
+            if (!confirmed) {
+                License license = licenses.require(id);
+                if (!LicenseService.isIssuer(actor, license.issuingDepartment())) throw licenses.notFound();
+                if (reason == null || reason.isBlank()) throw InvalidInputException.of("reason", "revocation-reason");
+                model.addAttribute("card", card(license, locale, false));
+                model.addAttribute("reason", reason.strip());
+                return "licenses/revoke-confirm";
+            }
             License revoked = licenses.revoke(actor, id, reason);
             redirect.addFlashAttribute("revoked", revoked.id());
         } catch (InvalidInputException e) {
-            redirect.addFlashAttribute("error", e.violations().get(0).detail());
+            redirect.addFlashAttribute("error", texts.detail(e.violations().get(0)));
         } catch (AccessDeniedProblem | NotFoundProblem e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }
@@ -133,14 +155,19 @@ class LicensePages {
         return "redirect:/licenses";
     }
 
-    /** The QR code of a license's public verification URL; it carries nothing but the identifier. */
+    /**
+     * The QR code of a license: its public verification URL with the license's random token, never the serial
+     * identifier. For the holder and the issuing department only, since the token is what proves possession.
+     */
     @GetMapping(value = "/licenses/{id}/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> qr(@PathVariable String id, @RequestParam(defaultValue = "240") int size) {
-        String normalised = LicenseId.normalise(id)
-                .orElseThrow(() -> new NotFoundProblem("licenseId", "不是证照标识 / not a license identifier"));
+    ResponseEntity<byte[]> qr(Actor actor, @PathVariable String id, @RequestParam(defaultValue = "240") int size) {
+        License license = licenses.require(id);
+        if (!LicenseApi.holds(actor, license) && !LicenseService.isIssuer(actor, license.issuingDepartment())) {
+            throw licenses.notFound();
+        }
         int pixels = Math.max(120, Math.min(size, 800));
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache())
-                .body(QrCodes.png(verifyUrls.of(normalised), pixels));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
+                .body(QrCodes.png(verifyUrls.ofToken(licenses.tokenOf(license.id())), pixels));
     }
 
     /** Public form; a submitted identifier goes to its own page so that a scanned URL and a typed one look alike. */
@@ -152,9 +179,26 @@ class LicensePages {
         return "licenses/verify";
     }
 
+    /** Verification by printed identifier: limited per client address, since identifiers can be walked. */
     @GetMapping("/verify/{id}")
-    String verify(@PathVariable String id, Model model, Locale locale) {
-        Verification verification = licenses.verify(id);
+    String verify(@PathVariable String id, HttpServletRequest request, HttpServletResponse response, Model model,
+                  Locale locale) {
+        if (!throttle.tryAcquire(request.getRemoteAddr())) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", "60");
+            model.addAttribute("limited", throttle.perMinute());
+            return "licenses/verify";
+        }
+        return verified(licenses.verify(id), model, locale);
+    }
+
+    /** Verification by the token of a QR code. */
+    @GetMapping("/verify/t/{token}")
+    String verifyToken(@PathVariable String token, Model model, Locale locale) {
+        return verified(licenses.verifyToken(token), model, locale);
+    }
+
+    private String verified(Verification verification, Model model, Locale locale) {
         model.addAttribute("verification", verification);
         boolean en = english(locale);
         model.addAttribute("typeName", verification.typeName() == null || !en ? verification.typeName()
@@ -166,7 +210,7 @@ class LicensePages {
         return "licenses/verify";
     }
 
-    private Card card(License license, Locale locale) {
+    private Card card(License license, Locale locale, boolean withToken) {
         boolean en = english(locale);
         Optional<TypeDefinition> definition = types.find(license.typeCode());
         String typeName = definition.map(d -> en ? d.type().nameEn() : d.type().nameZh()).orElse(license.typeCode());
@@ -179,7 +223,8 @@ class LicensePages {
         String masked = license.holderType() == SubjectType.PERSON ? Masking.citizenId(license.holderKey())
                 : license.holderKey();
         return new Card(license, typeName, departmentName(license.issuingDepartment(), locale), lines, masked,
-                verifyUrls.of(license.id()));
+                withToken && license.status() == License.Status.VALID
+                        ? verifyUrls.ofToken(licenses.tokenOf(license.id())) : null);
     }
 
     private String display(LicenseField field, String value, boolean en) {

@@ -1,9 +1,10 @@
 package org.yiwang.licenses.internal;
 
-import java.time.Instant;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.basedata.Attribution;
@@ -34,6 +36,7 @@ import org.yiwang.kernel.Masking;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.licenses.IssueRequest;
 import org.yiwang.licenses.License;
 import org.yiwang.licenses.LicenseField;
@@ -53,8 +56,8 @@ class LicenseService implements Licenses {
 
     /** The catalog purpose the writes into the base are audited under. */
     static final String PURPOSE = "LICENSE_ISSUE";
-    /** License dates are the issuing authority's calendar days. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** Random bytes of a verification token: 128 bits, beyond guessing. */
+    private static final int TOKEN_BYTES = 16;
 
     private static final Logger log = LoggerFactory.getLogger(LicenseService.class);
     private static final Set<String> NAME_ELEMENTS = Set.of("person.name", "entity.name");
@@ -68,9 +71,14 @@ class LicenseService implements Licenses {
     private final Facts facts;
     private final Directory directory;
     private final ApplicationEventPublisher events;
+    /** License dates are the issuing authority's calendar days: the city's clock. */
+    private final Clock clock;
+    private final ViolationTexts texts;
+    private final SecureRandom random = new SecureRandom();
 
     LicenseService(LicenseTypes types, LicenseStore store, SigningKeys keys, FieldCipher cipher, Catalog catalog,
-                   Facts facts, Directory directory, ApplicationEventPublisher events) {
+                   Facts facts, Directory directory, ApplicationEventPublisher events, Clock clock,
+                   ViolationTexts texts) {
         this.types = types;
         this.store = store;
         this.keys = keys;
@@ -79,6 +87,8 @@ class LicenseService implements Licenses {
         this.facts = facts;
         this.directory = directory;
         this.events = events;
+        this.clock = clock;
+        this.texts = texts;
     }
 
     @Override
@@ -100,22 +110,20 @@ class LicenseService implements Licenses {
     /** Issues as of a given day: the public method passes today; tests pass a day in the past. */
     @Transactional
     License issue(Actor issuer, IssueRequest request, LocalDate issuedOn) {
-        TypeDefinition definition = types.find(request.typeCode()).orElseThrow(() -> new InvalidInputException(
-                "typeCode", request.typeCode() == null ? "required" : "unknown-type", "未知的证照类型 / unknown license type"));
+        TypeDefinition definition = types.find(request.typeCode()).orElseThrow(() -> new InvalidInputException(List.of(
+                shared("typeCode", request.typeCode() == null ? "required" : "unknown-type"))));
         LicenseType type = definition.type();
         if (!isIssuer(issuer, type.issuingDepartment())) {
-            throw new AccessDeniedProblem("typeCode", "NOT_ISSUER",
-                    "只有发证部门可以签发此证照 / only the issuing department may issue this license");
+            throw new AccessDeniedProblem("typeCode", "NOT_ISSUER", text("licenses.problem.not-issuer"));
         }
         List<Violation> violations = new ArrayList<>();
         if (request.holderType() != null && request.holderType() != type.holderType()) {
-            violations.add(new Violation("holderType", "holder-type",
-                    "该证照的持证主体应为 / this license is held by a " + type.holderType()));
+            violations.add(shared("holderType", "holder-type", type.holderType().name()));
         }
         String holderKey = holderKey(type.holderType(), request.holderKey(), violations);
         String holderName = request.holderName() == null ? "" : request.holderName().strip();
-        if (holderName.isEmpty()) violations.add(new Violation("holderName", "required", "必填 / required"));
-        else if (holderName.length() > 100) violations.add(new Violation("holderName", "max-length", "长度超过100 / longer than 100"));
+        if (holderName.isEmpty()) violations.add(shared("holderName", "required"));
+        else if (holderName.length() > 100) violations.add(shared("holderName", "max-length", 100));
 
         LicenseStore.Row replaced = null;
         Map<String, String> given = new LinkedHashMap<>();
@@ -125,7 +133,15 @@ class LicenseService implements Licenses {
         }
         given.putAll(request.fields());
         Map<String, String> fields = fields(definition, given, holderName, violations);
+        String subjectKey = definition.subjectField() == null ? null : fields.get(definition.subjectField());
+        if (replaced != null && subjectKey != null && !subjectKey.equals(replaced.fields().get(definition.subjectField()))) {
+            // a change of one house's certificate cannot become another house's
+            violations.add(Violation.of("replaces", "same-subject"));
+        }
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
+        byte[] holderIdx = cipher.blindIndex(holderKey);
+        byte[] holderSlot = definition.multiplePerHolder() ? null : holderIdx;
+        List<String> superseded = outgoing(type, holderSlot, subjectKey, replaced, issuedOn);
 
         LicenseId id = replaced != null
                 ? new LicenseId(definition.numberCode(), LicenseId.issuerToken(type.issuingDepartment()), replaced.serial(),
@@ -136,36 +152,112 @@ class LicenseService implements Licenses {
         License license = new License(id.value(), type.code(), type.holderType(), holderKey, holderName, fields,
                 type.issuingDepartment(), issuedOn, validUntil, License.Status.VALID);
         SigningKeys.Signed signed = keys.sign(type.issuingDepartment(), CanonicalForm.of(license));
-        if (replaced != null) store.supersede(replaced.id());
+        superseded.forEach(store::supersede);
         String reason = request.reason() == null ? null : request.reason().strip();
-        store.insert(new LicenseStore.Row(license.id(), type.code(), id.serial(), id.version(), type.holderType(),
-                cipher.encrypt(holderKey), holderName, fields, type.issuingDepartment(), issuedOn, validUntil,
-                License.Status.VALID.name(), signed.keyId(), signed.signature(), replaced == null ? null : replaced.id(),
-                reason, issuer.username(), Instant.now(), null, null, null), cipher.blindIndex(holderKey));
+        String token = newToken();
+        try {
+            store.insert(new LicenseStore.Row(license.id(), type.code(), id.serial(), id.version(), type.holderType(),
+                    cipher.encrypt(holderKey), holderName, fields, type.issuingDepartment(), issuedOn, validUntil,
+                    License.Status.VALID.name(), signed.keyId(), signed.signature(), replaced == null ? null : replaced.id(),
+                    reason, issuer.username(), clock.instant(), null, null, null),
+                    new LicenseStore.Keys(holderIdx, holderSlot, subjectKey, cipher.encrypt(token), cipher.blindIndex(token)));
+        } catch (DuplicateKeyException e) {
+            // a concurrent issue won the race for the holder's (or the house's) one valid license
+            boolean subject = String.valueOf(e.getMessage()).contains("one_valid_per_subject");
+            throw new InvalidInputException(List.of(subject
+                    ? Violation.of("fields." + definition.subjectField(), "one-valid-per-subject", typeName(type))
+                    : Violation.of("holderKey", "one-valid-per-holder", typeName(type), "—")), 409);
+        }
         writeFacts(issuer, definition, license, reason);
         events.publishEvent(new LicenseIssued(license.id(), type.code(), type.holderType(), type.issuingDepartment(),
                 replaced == null ? null : replaced.id()));
-        log.info("Issued {} {} by {}", type.code(), license.id(), issuer.username());
+        if (superseded.size() > (replaced == null ? 0 : 1)) {
+            log.info("Issued {} {} by {}, superseding {}", type.code(), license.id(), issuer.username(), superseded);
+        } else {
+            log.info("Issued {} {} by {}", type.code(), license.id(), issuer.username());
+        }
         return license;
+    }
+
+    /**
+     * The licenses the new one puts out of force, locked: the one it replaces (a change); the valid license of the
+     * subject it describes, whoever holds it (a house sold: the seller's certificate gives way to the buyer's); and
+     * the holder's expired one of a type held once (a renewal). A holder's license of a single-valued type that is
+     * still in force is not replaced silently: the issue is refused, naming it — a change names it in
+     * {@code replaces}.
+     */
+    private List<String> outgoing(LicenseType type, byte[] holderSlot, String subjectKey, LicenseStore.Row replaced,
+                                  LocalDate issuedOn) {
+        List<String> out = new ArrayList<>();
+        if (replaced != null) out.add(replaced.id());
+        if (subjectKey != null) {
+            for (LicenseStore.Row row : store.lockValidOfSubject(type.code(), subjectKey)) {
+                if (!out.contains(row.id())) out.add(row.id());
+            }
+        }
+        if (holderSlot != null) {
+            for (LicenseStore.Row row : store.lockValidInSlot(type.code(), holderSlot)) {
+                if (out.contains(row.id())) continue;
+                if (row.validUntil() != null && row.validUntil().isBefore(issuedOn)) {
+                    out.add(row.id());
+                } else {
+                    throw new InvalidInputException(List.of(Violation.of("holderKey", "one-valid-per-holder",
+                            typeName(type), row.id())), 409);
+                }
+            }
+        }
+        return out;
+    }
+
+    private String typeName(LicenseType type) {
+        boolean en = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        return en ? type.nameEn() : type.nameZh();
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /**
+     * The verification token of a license, for its QR code; a license issued before tokens gets one now. Only the
+     * holder's and the issuer's pages ask for it.
+     */
+    @Transactional
+    String tokenOf(String licenseId) {
+        Optional<byte[]> sealed = store.token(licenseId);
+        if (sealed.isPresent()) return cipher.decrypt(sealed.get());
+        String token = newToken();
+        if (store.setToken(licenseId, cipher.encrypt(token), cipher.blindIndex(token))) return token;
+        return cipher.decrypt(store.token(licenseId).orElseThrow());
+    }
+
+    /** Verification by the token a QR code carries; a token that names nothing is {@code UNKNOWN}. */
+    @Transactional(readOnly = true)
+    public Verification verifyToken(String token) {
+        String asked = token == null ? "" : token.strip();
+        if (!asked.matches("[A-Za-z0-9_-]{22,64}")) return new Verification(null, Result.UNKNOWN, null, null, null, null);
+        return store.findByToken(cipher.blindIndex(asked)).map(row -> verify(row.id()))
+                .orElseGet(() -> new Verification(null, Result.UNKNOWN, null, null, null, null));
     }
 
     @Override
     @Transactional
     public License revoke(Actor actor, String licenseId, String reason) {
-        String id = LicenseId.normalise(licenseId).orElseThrow(() -> notFound());
-        LicenseStore.Row row = store.lock(id).orElseThrow(() -> notFound());
+        String id = LicenseId.normalise(licenseId).orElseThrow(this::notFound);
+        LicenseStore.Row row = store.lock(id).orElseThrow(this::notFound);
         if (!isIssuer(actor, row.issuingDepartment())) {
-            throw new AccessDeniedProblem("licenseId", "NOT_ISSUER",
-                    "只有发证部门可以撤销此证照 / only the issuing department may revoke this license");
+            throw new AccessDeniedProblem("licenseId", "NOT_ISSUER", text("licenses.problem.not-issuer-revoke"));
         }
         String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) throw new InvalidInputException("reason", "required", "请说明撤销理由 / a reason is required");
-        if (why.length() > MAX_TEXT) throw new InvalidInputException("reason", "max-length", "长度超过500 / longer than 500");
+        if (why.isEmpty()) throw InvalidInputException.of("reason", "revocation-reason");
+        if (why.length() > MAX_TEXT) throw new InvalidInputException(List.of(shared("reason", "max-length", MAX_TEXT)));
         if (!row.status().equals(License.Status.VALID.name())) {
-            throw new InvalidInputException(List.of(new Violation("licenseId", "not-valid",
-                    "证照已被撤销或替换 / the license is already revoked or replaced: " + row.status())), 409);
+            throw new InvalidInputException(List.of(shared("licenseId", "not-valid",
+                    statusLabel(row.status()))), 409);
         }
-        store.revoke(id, actor.username(), why, Instant.now());
+        store.revoke(id, actor.username(), why, clock.instant());
         events.publishEvent(new LicenseRevoked(id, row.typeCode(), row.holderType(), row.issuingDepartment()));
         log.info("Revoked {} by {}", id, actor.username());
         return withStatus(decode(row), License.Status.REVOKED);
@@ -195,8 +287,8 @@ class LicenseService implements Licenses {
     @Override
     @Transactional(readOnly = true)
     public License require(String licenseId) {
-        String id = LicenseId.normalise(licenseId).orElseThrow(LicenseService::notFound);
-        return decode(store.find(id).orElseThrow(LicenseService::notFound));
+        String id = LicenseId.normalise(licenseId).orElseThrow(this::notFound);
+        return decode(store.find(id).orElseThrow(this::notFound));
     }
 
     /** The license with its signature, for those who receive it and verify it themselves with the public key. */
@@ -248,17 +340,34 @@ class LicenseService implements Licenses {
                 && department.equals(actor.departmentCode());
     }
 
-    static LocalDate today() {
-        return LocalDate.now(ZONE);
+    LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    private static NotFoundProblem notFound() {
-        return new NotFoundProblem("licenseId", "没有这个证照 / no such license");
+    NotFoundProblem notFound() {
+        return new NotFoundProblem("licenseId", text("licenses.problem.no-such-license"));
+    }
+
+    /**
+     * A broken rule whose name other modules use too (required, max-length, ...): its text is this module's
+     * {@code licenses.problem.<rule>}, so that another bundle's {@code problem.<rule>} with other arguments cannot
+     * garble it.
+     */
+    private Violation shared(String field, String rule, Object... args) {
+        return new Violation(field, rule, texts.text("licenses.problem." + rule, args, rule), List.of(args));
+    }
+
+    private String text(String key) {
+        return texts.text(key, null, key);
+    }
+
+    private String statusLabel(String status) {
+        return texts.text("licenses.status." + status, null, status);
     }
 
     private String holderKey(SubjectType type, String raw, List<Violation> violations) {
         if (type == null) {
-            violations.add(new Violation("holderType", "required", "必填 / required"));
+            violations.add(shared("holderType", "required"));
             return null;
         }
         try {
@@ -268,7 +377,7 @@ class LicenseService implements Licenses {
                 case HOUSE -> catalog.validate("house.code", raw);
             };
         } catch (InvalidInputException e) {
-            e.violations().forEach(v -> violations.add(new Violation("holderKey", v.rule(), v.detail())));
+            e.violations().forEach(v -> violations.add(new Violation("holderKey", v.rule(), v.detail(), v.args())));
             return null;
         }
     }
@@ -277,7 +386,7 @@ class LicenseService implements Licenses {
     private LicenseStore.Row replaceable(String replaces, LicenseType type, String holderKey, List<Violation> violations) {
         Optional<LicenseStore.Row> found = LicenseId.normalise(replaces).flatMap(store::lock);
         if (found.isEmpty()) {
-            violations.add(new Violation("replaces", "unknown-license", "被替换的证照不存在 / no such license"));
+            violations.add(Violation.of("replaces", "unknown-license"));
             return null;
         }
         LicenseStore.Row row = found.get();
@@ -285,16 +394,15 @@ class LicenseService implements Licenses {
         try {
             old = decode(row);
         } catch (RuntimeException e) {
-            violations.add(new Violation("replaces", "unreadable", "被替换的证照无法读取 / the license cannot be read"));
+            violations.add(Violation.of("replaces", "unreadable"));
             return null;
         }
         if (!old.typeCode().equals(type.code())) {
-            violations.add(new Violation("replaces", "same-type", "只能替换同类证照 / must be a license of the same type"));
+            violations.add(Violation.of("replaces", "same-type"));
         } else if (holderKey != null && !old.holderKey().equals(holderKey)) {
-            violations.add(new Violation("replaces", "same-holder", "只能替换同一持证人的证照 / must be the same holder's license"));
+            violations.add(Violation.of("replaces", "same-holder"));
         } else if (old.status() != License.Status.VALID) {
-            violations.add(new Violation("replaces", "not-valid",
-                    "被替换的证照已失效 / the license to replace is no longer valid: " + old.status()));
+            violations.add(shared("replaces", "not-valid", statusLabel(old.status().name())));
         } else {
             return row;
         }
@@ -306,7 +414,7 @@ class LicenseService implements Licenses {
                                        List<Violation> violations) {
         for (String name : given.keySet()) {
             if (definition.field(name).isEmpty()) {
-                violations.add(new Violation("fields." + name, "unknown-field", "该证照没有此项 / the license has no such field"));
+                violations.add(shared("fields." + name, "unknown-field"));
             }
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -316,25 +424,25 @@ class LicenseService implements Licenses {
             String value = given.get(field.name());
             if ((value == null || value.isBlank()) && namesHolder && !holderName.isEmpty()) value = holderName;
             if (value == null || value.isBlank()) {
-                violations.add(new Violation(key, "required", "必填 / required"));
+                violations.add(shared(key, "required"));
                 continue;
             }
             if (field.element() != null) {
                 try {
                     value = catalog.validate(field.element(), value);
                 } catch (InvalidInputException e) {
-                    e.violations().forEach(v -> violations.add(new Violation(key, v.rule(), v.detail())));
+                    e.violations().forEach(v -> violations.add(new Violation(key, v.rule(), v.detail(), v.args())));
                     continue;
                 }
             } else {
                 value = value.strip();
                 if (value.length() > MAX_TEXT) {
-                    violations.add(new Violation(key, "max-length", "长度超过500 / longer than 500"));
+                    violations.add(shared(key, "max-length", MAX_TEXT));
                     continue;
                 }
             }
             if (namesHolder && !value.equals(holderName)) {
-                violations.add(new Violation(key, "holder-name", "应与持证人名称一致 / must be the holder's name"));
+                violations.add(Violation.of(key, "holder-name"));
             }
             fields.put(field.name(), value);
         }

@@ -37,23 +37,62 @@ class LicenseStore {
         return jdbc.sql("SELECT nextval('licenses_serial')").query(Long.class).single();
     }
 
-    void insert(Row row, byte[] holderIdx) {
+    /**
+     * The register's keys of one row: the holder's blind index, the holder's slot (the blind index again for a type
+     * held once per holder, else {@code null}), the described subject ({@code null} when none) and the sealed
+     * verification token with its blind index. The partial unique indexes on slot and subject refuse a second valid
+     * license even when two issues race.
+     */
+    record Keys(byte[] holderIdx, byte[] holderSlot, String subjectKey, byte[] verifyToken, byte[] verifyIdx) {}
+
+    void insert(Row row, Keys keys) {
         jdbc.sql("""
                 INSERT INTO licenses_license (id, type_code, serial, version, holder_type, holder_key, holder_idx,
                     holder_name, fields, issuing_department, issued_on, valid_until, status, key_id, signature, replaces,
-                    reason, issued_by, issued_at)
+                    reason, issued_by, issued_at, holder_slot, subject_key, verify_token, verify_idx)
                 VALUES (:id, :type, :serial, :version, :holderType, :holderKey, :holderIdx, :holderName,
                     CAST(:fields AS JSONB), :issuer, :issuedOn, :validUntil, :status, :keyId, :signature, :replaces,
-                    :reason, :issuedBy, :issuedAt)""")
+                    :reason, :issuedBy, :issuedAt, :holderSlot, :subjectKey, :verifyToken, :verifyIdx)""")
                 .param("id", row.id()).param("type", row.typeCode()).param("serial", row.serial())
                 .param("version", row.version()).param("holderType", row.holderType().name())
-                .param("holderKey", row.holderKey()).param("holderIdx", holderIdx)
+                .param("holderKey", row.holderKey()).param("holderIdx", keys.holderIdx())
                 .param("holderName", row.holderName()).param("fields", JSON.writeValueAsString(row.fields()))
                 .param("issuer", row.issuingDepartment()).param("issuedOn", row.issuedOn())
                 .param("validUntil", row.validUntil()).param("status", row.status()).param("keyId", row.keyId())
                 .param("signature", row.signature()).param("replaces", row.replaces()).param("reason", row.reason())
                 .param("issuedBy", row.issuedBy()).param("issuedAt", Timestamp.from(row.issuedAt()))
+                .param("holderSlot", keys.holderSlot()).param("subjectKey", keys.subjectKey())
+                .param("verifyToken", keys.verifyToken()).param("verifyIdx", keys.verifyIdx())
                 .update();
+    }
+
+    /** The valid licenses of a type in one holder's slot, locked: the one a new license would be refused for. */
+    List<Row> lockValidInSlot(String typeCode, byte[] holderSlot) {
+        return jdbc.sql("SELECT * FROM licenses_license WHERE type_code = ? AND holder_slot = ? AND status = 'VALID' "
+                        + "FOR UPDATE").params(typeCode, holderSlot).query(this::row).list();
+    }
+
+    /** The valid licenses of a type describing one subject (a house's property certificate), whoever holds them. */
+    List<Row> lockValidOfSubject(String typeCode, String subjectKey) {
+        return jdbc.sql("SELECT * FROM licenses_license WHERE type_code = ? AND subject_key = ? AND status = 'VALID' "
+                        + "FOR UPDATE").params(typeCode, subjectKey).query(this::row).list();
+    }
+
+    Optional<Row> findByToken(byte[] verifyIdx) {
+        return jdbc.sql("SELECT * FROM licenses_license WHERE verify_idx = ?").param(verifyIdx).query(this::row)
+                .optional();
+    }
+
+    /** The sealed verification token of a license; empty for a license issued before tokens (see {@link #setToken}). */
+    Optional<byte[]> token(String id) {
+        return jdbc.sql("SELECT verify_token FROM licenses_license WHERE id = ? AND verify_token IS NOT NULL").param(id)
+                .query(byte[].class).optional();
+    }
+
+    /** Gives a license issued before tokens its token; {@code false} when another node gave it one first. */
+    boolean setToken(String id, byte[] sealed, byte[] idx) {
+        return jdbc.sql("UPDATE licenses_license SET verify_token = ?, verify_idx = ? WHERE id = ? AND verify_token IS NULL")
+                .params(sealed, idx, id).update() == 1;
     }
 
     Optional<Row> find(String id) {

@@ -53,7 +53,8 @@ class LicenseTypes {
                     rs.getString("issuing_department"), SubjectType.valueOf(rs.getString("holder_type")),
                     fields.getOrDefault(code, List.of()), validity == null ? null : Period.parse(validity));
             return new TypeDefinition(type, rs.getString("number_code"), rs.getString("subject_field"),
-                    rs.getString("owner_element"), rs.getString("owner_name_element"));
+                    rs.getString("owner_element"), rs.getString("owner_name_element"),
+                    rs.getBoolean("multiple_per_holder"));
         }).list().forEach(t -> result.put(t.type().code(), t));
         Map<String, TypeDefinition> frozen = Collections.unmodifiableMap(result);
         byCode = frozen;

@@ -37,9 +37,9 @@ class LicenseSignatureTest {
     @Test
     void aLicensePastItsValidityVerifiesAsExpiredAndIsNoLongerHeld() {
         String id = TestSubjects.citizenId();
-        License old = licenses.issue(TRANSPORT, rideHailing(id), LicenseService.today().minusYears(6).minusDays(1));
+        License old = licenses.issue(TRANSPORT, rideHailing(id), licenses.today().minusYears(6).minusDays(1));
 
-        assertThat(old.validUntil()).isEqualTo(LicenseService.today().minusDays(1));
+        assertThat(old.validUntil()).isEqualTo(licenses.today().minusDays(1));
         Verification verification = licenses.verify(old.id());
         assertThat(verification.result()).isEqualTo(Verification.Result.EXPIRED);
         assertThat(verification.validUntil()).isEqualTo(old.validUntil());
@@ -48,8 +48,34 @@ class LicenseSignatureTest {
                 .containsExactly(License.Status.EXPIRED);
 
         License lastDay = licenses.issue(TRANSPORT, rideHailing(TestSubjects.citizenId()),
-                LicenseService.today().minusYears(6));
+                licenses.today().minusYears(6));
         assertThat(licenses.verify(lastDay.id()).result()).isEqualTo(Verification.Result.VALID);
+    }
+
+    @Test
+    void anExpiredLicenseGivesWayToAFreshOneOfTheSameType() {
+        String id = TestSubjects.citizenId();
+        License old = licenses.issue(TRANSPORT, rideHailing(id), licenses.today().minusYears(6).minusDays(1));
+
+        License renewed = licenses.issue(TRANSPORT, rideHailing(id));
+
+        assertThat(licenses.require(old.id()).status()).isEqualTo(License.Status.SUPERSEDED);
+        assertThat(licenses.heldBy(SubjectType.PERSON, id)).extracting(License::id).containsExactly(renewed.id());
+    }
+
+    @Test
+    void aTokenVerifiesAndNamesNothingElse() {
+        License license = licenses.issue(TRANSPORT, rideHailing(TestSubjects.citizenId()));
+        String token = licenses.tokenOf(license.id());
+
+        assertThat(token).matches("[A-Za-z0-9_-]{22}").doesNotContain(license.id().split("\\.")[7]);
+        assertThat(licenses.tokenOf(license.id())).isEqualTo(token);
+        assertThat(licenses.verifyToken(token).result()).isEqualTo(Verification.Result.VALID);
+        assertThat(licenses.verifyToken(token).licenseId()).isEqualTo(license.id());
+        char last = token.charAt(token.length() - 1);
+        String other = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertThat(licenses.verifyToken(other).result()).isEqualTo(Verification.Result.UNKNOWN);
+        assertThat(licenses.verifyToken("../../etc").result()).isEqualTo(Verification.Result.UNKNOWN);
     }
 
     @Test

@@ -188,8 +188,12 @@ class PartWorkflow implements ApplicationParts {
                 ? partValues.getOrDefault(holderType == SubjectType.PERSON ? "person.name" : "entity.name",
                         application.applicantName())
                 : partValues.get(item.resultHolder().replace("_citizen_id", "_name"));
+        // the license this one changes: of the same type and, for one that names a house, of the same house
         License current = licenses.heldBy(holderType, holderKey).stream()
-                .filter(l -> l.typeCode().equals(type.code())).findFirst().orElse(null);
+                .filter(l -> l.typeCode().equals(type.code()))
+                .filter(l -> l.fields().get("house_code") == null
+                        || l.fields().get("house_code").equals(application.houseCode()))
+                .findFirst().orElse(null);
         Map<String, String> fields = new LinkedHashMap<>();
         for (LicenseField f : type.fields()) {
             String v = given.get(f.name());
