@@ -3,5 +3,5 @@
  * decision — in a hash chain that can be verified; a resident's view of who used their data.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit",
-        allowedDependencies = {"directory", "kernel"})
+        allowedDependencies = {"catalog", "directory", "kernel"})
 package org.yiwang.audit;
