@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -83,7 +84,7 @@ class ErrorPages implements ErrorViewResolver {
                 : messages.stream().filter(m -> m != null && !m.isBlank()).distinct().toList());
         page.addObject("back", back(request));
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && !authentication.getName().equals("anonymousUser")) {
+        if (authentication != null && !(authentication instanceof AnonymousAuthenticationToken)) {
             page.addObject("currentUser", layout.currentUser(authentication));
             page.addObject("menu", layout.menu(authentication));
         } else {

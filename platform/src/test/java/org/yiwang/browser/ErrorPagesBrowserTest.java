@@ -34,7 +34,6 @@ class ErrorPagesBrowserTest {
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("页面不存在");
         assertThat(browser.driver.getPageSource()).doesNotContain("Whitelabel", "\"status\"");
 
-        browser.open("/me/licenses");
         browser.open("/catalog/lists/negative");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("无权访问");
         assertThat(browser.text(By.cssSelector("section.error-page"))).contains("没有访问此页面");
