@@ -49,21 +49,20 @@ class OpenApiConfiguration {
     OpenAPI yiwangOpenApi(@Value("${server.servlet.session.cookie.name:JSESSIONID}") String sessionCookie) {
         return new OpenAPI()
                 .info(new Info().title("yiwang (一网) API").version("v1")
-                        .description("一网通办与数据底座的接口。部门系统用 X-Api-Key 调用;页面脚本用会话 Cookie,"
-                                + "写操作另带页面的 CSRF 令牌(X-CSRF-TOKEN)。错误为 RFC 9457 application/problem+json。"
-                                + " Department systems call with X-Api-Key; page scripts with the session cookie and,"
-                                + " for writes, the page's CSRF token. Errors are RFC 9457 problem details."))
+                        .description("一网通办 and the data foundation. Department systems call with X-Api-Key; page"
+                                + " scripts with the session cookie and, for writes, the page's CSRF token"
+                                + " (X-CSRF-TOKEN). Errors are RFC 9457 application/problem+json."))
                 .components(new Components()
                         .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name(API_KEY_HEADER)
-                                .description("部门系统的接口密钥(系统管理员在组织与权限中创建)/ a department system's API key"))
+                                .description("a department system's API key, created by a system administrator"))
                         .addSecuritySchemes(SESSION, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.COOKIE).name(sessionCookie)
-                                .description("登录后的会话 / the session after signing in at /login"))
+                                .description("the session after signing in at /login"))
                         .addSecuritySchemes(CSRF, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
                                 .in(SecurityScheme.In.HEADER).name(CSRF_HEADER)
-                                .description("页面 <meta name=\"_csrf\"> 中的令牌,会话调用的写操作需要 / the page's CSRF"
-                                        + " token, needed with the session for anything but a read")));
+                                .description("the CSRF token of the page (<meta name=\"_csrf\">), needed with the"
+                                        + " session for anything but a read")));
     }
 
     /**
@@ -78,11 +77,11 @@ class OpenApiConfiguration {
             openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
                 if (operation.getSecurity() == null) operation.setSecurity(requirements(method));
                 ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-                problem(responses, "400", "输入不符合规则(字段与规则)/ a broken rule, naming the field and the rule");
-                problem(responses, "404", "没有该对象 / not found");
+                problem(responses, "400", "a broken rule, naming the field and the rule");
+                problem(responses, "404", "not found");
                 if (!operation.getSecurity().isEmpty()) {
-                    problem(responses, "401", "未登录或接口密钥无效 / not signed in, or the API key is unknown");
-                    problem(responses, "403", "无权访问或被共享规则拒绝(原因)/ not allowed, or refused by the sharing rules (reason)");
+                    problem(responses, "401", "not signed in, or the API key is unknown");
+                    problem(responses, "403", "not allowed, or refused by the sharing rules (with the reason)");
                 }
                 operation.setResponses(responses);
             }));

@@ -68,16 +68,15 @@ class SubjectApi {
 
     @PostMapping("/read")
     @Operation(operationId = "readSubject", summary = "Policy-checked, audited read of data elements of one subject",
-            description = "每个数据元按三清单判定(负面清单、责任部门、需求清单),敏感值按需求条目脱敏,每次读取留痕。"
-                    + " Each element is decided by the three lists; sensitive values are masked as the demand entry"
+            description = "Each element is decided by the three lists; sensitive values are masked as the demand entry"
                     + " says; every read is audited. Without partial, one refused element refuses the whole read"
                     + " (403 problem naming the element and the reason).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "application/json", schema = @Schema(implementation = ReadBody.class),
-                    examples = @ExampleObject(name = "person", summary = "两个数据元,允许部分拒绝 / two elements, partial",
+                    examples = @ExampleObject(name = "person", summary = "two elements, partial",
                             value = READ_EXAMPLE))))
-    @ApiResponse(responseCode = "200", description = "允许的值及其来源;部分读取时列出被拒绝的数据元 / the allowed values"
-            + " with provenance and, for a partial read, the refused elements with their reason",
+    @ApiResponse(responseCode = "200", description = "the allowed values with provenance and, for a partial read, the"
+            + " refused elements with their reason",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = SubjectView.class),
                     examples = @ExampleObject(name = "person", value = READ_ANSWER)))
     SubjectView read(Actor actor, @Valid @RequestBody ReadBody body) {

@@ -49,8 +49,8 @@ class ResultsApi {
     @PostMapping(path = "/api/v1/exchange/results", consumes = MediaType.APPLICATION_JSON_VALUE)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "A result for a delivered part: ACCEPTED, RETURNED (questioned fields), APPROVED (license data) or REJECTED",
-            description = "签名:HMAC-SHA256(连接器密钥, 时间戳 + \".\" + 原始请求体),见 docs/integration.md / signed with the"
-                    + " connector's secret over timestamp + \".\" + the raw body (docs/integration.md)",
+            description = "Signed with HMAC-SHA256 and the connector's secret over timestamp + \".\" + the raw body"
+                    + " (docs/integration.md)",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = InboundResult.class))))
     InboundResult.Answer post(Actor actor, @RequestHeader(name = Signatures.CONNECTOR, required = false) String code,

@@ -88,14 +88,13 @@ class ApplicationApi {
 
     @PostMapping("/forms")
     @Operation(operationId = "prefillForm", summary = "The prefilled form of an item or bundle for the applicant (an audited read)",
-            description = "每个数据元只问一次:底座已有的值预填(权威来源的值锁定),持有的电子证照免提交,其余需要填写或上传。"
-                    + " Every element is asked once: values the base holds are prefilled (authoritative ones locked),"
+            description = "Every element is asked once: values the base holds are prefilled (authoritative ones locked),"
                     + " held e-licences satisfy their materials, the rest is typed or uploaded.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "application/json", schema = @Schema(implementation = FormRequest.class),
-                    examples = {@ExampleObject(name = "item", summary = "窗口为企业办理一个事项 / one item for an enterprise",
+                    examples = {@ExampleObject(name = "item", summary = "one item for an enterprise, at the window",
                             value = "{\"kind\": \"ITEM\", \"code\": \"BARBER_HYGIENE\", \"applicant\": \"91310104MA1FL0QX48\"}"),
-                            @ExampleObject(name = "bundle", summary = "“一件事” / a bundle",
+                            @ExampleObject(name = "bundle", summary = "a bundle (一件事)",
                             value = "{\"kind\": \"BUNDLE\", \"code\": \"HOTEL_CHANGE\", \"applicant\": \"91310104MA1FL0QX48\"}")})))
     FormJson form(Actor actor, @Valid @RequestBody FormRequest body) {
         ApplicationForm f = submissions.form(actor, body.kind(), body.code(), body.applicant(), body.house());
@@ -110,14 +109,13 @@ class ApplicationApi {
 
     @PostMapping("/applications")
     @Operation(operationId = "submitApplication", summary = "Submit once: one application, one part per department; idempotent per key",
-            description = "values:需要填写的数据元(数据元编码 → 值);licenses:材料 → 电子证照标识;uploads:其余材料的文件"
-                    + "(base64)。同一 idempotencyKey 重复提交得到 409。 values: the typed elements; licenses: material →"
+            description = "values: the typed elements; licenses: material →"
                     + " e-licence id; uploads: the other materials' files (base64). A repeated idempotencyKey is a 409.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "application/json", schema = @Schema(implementation = SubmissionJson.class),
-                    examples = @ExampleObject(name = "item", summary = "理发店卫生许可 / a barber shop's hygiene licence",
+                    examples = @ExampleObject(name = "item", summary = "a barber shop's hygiene licence",
                             value = SUBMISSION_EXAMPLE))))
-    @ApiResponse(responseCode = "201", description = "受理编号 / the application and its reference",
+    @ApiResponse(responseCode = "201", description = "the application and its reference",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = Created.class),
                     examples = @ExampleObject(value = "{\"id\": \"5b2f0c8e-93a1-4d6e-b7f4-0e1d2c3b4a59\","
                             + " \"reference\": \"YW20261202000123\"}")))
