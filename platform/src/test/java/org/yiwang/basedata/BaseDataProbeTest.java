@@ -301,7 +301,7 @@ class BaseDataProbeTest {
                                 "person.citizen_id\n".getBytes(StandardCharsets.UTF_8)))
                         .param("type", "SPACESHIP").param("method", "COLLECTED").with(BaseDataApiTest.as(ADMIN)).with(csrf()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("type"))
-                .andExpect(jsonPath("$.rule").value("subject-type"));
+                .andExpect(jsonPath("$.rule").value("unknown-subject-type"));
 
         assertThat(counts()).isEqualTo(before);
         assertThat(count("basedata_import")).isEqualTo(imports);

@@ -64,7 +64,7 @@ class ImportApi {
         try {
             return SubjectType.valueOf(type.strip());
         } catch (IllegalArgumentException e) {
-            throw InvalidInputException.of("type", "subject-type");
+            throw InvalidInputException.of("type", "unknown-subject-type");
         }
     }
 

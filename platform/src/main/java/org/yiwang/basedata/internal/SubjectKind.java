@@ -38,7 +38,7 @@ enum SubjectKind {
     }
 
     static SubjectKind of(SubjectType type) {
-        if (type == null) throw InvalidInputException.of("type", "subject-type");
+        if (type == null) throw InvalidInputException.of("type", "unknown-subject-type");
         return valueOf(type.name());
     }
 

@@ -80,7 +80,7 @@ class LicenseSignatureTest {
 
     @Test
     void aDepartmentSystemVerifiesTheSignatureWithThePublishedKey() throws Exception {
-        License license = licenses.issue(TRANSPORT, rideHailing(TestSubjects.citizenId()), LicenseService.today());
+        License license = licenses.issue(TRANSPORT, rideHailing(TestSubjects.citizenId()), licenses.today());
         LicenseService.SignedLicense signed = licenses.signed(license.id()).orElseThrow();
         SigningKeys.PublicKeyInfo published = keys.publicKeys().stream()
                 .filter(k -> k.department().equals("310104-JT")).findFirst().orElseThrow();
