@@ -159,11 +159,16 @@ class TabularImport implements BulkImport {
                 .orElseThrow(this::noSuchImport);
         StringBuilder out = new StringBuilder("\uFEFF");
         try (var printer = CSVFormat.DEFAULT.print(out)) {
-            List<String> header = new ArrayList<>(List.of("_row", "_field", "_rule", "_detail"));
+            // labelled for people; the rule's code stays so that it can be looked up
+            List<String> header = new ArrayList<>(List.of(label("basedata.import.row", "row"),
+                    label("basedata.element", "element"), label("basedata.import.rule", "rule"),
+                    label("basedata.import.detail", "detail")));
             header.addAll(List.of(job.header().split(",", -1)));
             printer.printRecord(header.stream().map(SpreadsheetCells::safe).toList());
             for (Object[] r : store.rejectedRows(importId)) {
-                List<Object> line = new ArrayList<>(List.of(r[0], r[1], r[2], r[3]));
+                String field = (String) r[1];
+                String element = catalog.element(field).map(e -> e.nameZh()).orElse(field);
+                List<Object> line = new ArrayList<>(List.of(r[0], element, r[2], r[3]));
                 if (r[4] != null) {
                     try (var parser = CSVFormat.DEFAULT.parse(new java.io.StringReader(cipher.decrypt((byte[]) r[4])))) {
                         parser.forEach(rec -> line.addAll(rec.toList()));
@@ -173,6 +178,10 @@ class TabularImport implements BulkImport {
             }
         }
         return out.toString();
+    }
+
+    private String label(String key, String fallback) {
+        return texts.text(key, null, fallback);
     }
 
     private NotFoundProblem noSuchImport() {
