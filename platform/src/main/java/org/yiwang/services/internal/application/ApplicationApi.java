@@ -131,7 +131,7 @@ class ApplicationApi {
         try {
             return Base64.getDecoder().decode(u.contentBase64());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("uploads.contentBase64", "base64", "文件内容不是有效的Base64 / not valid base64");
+            throw InvalidInputException.of("uploads.contentBase64", "upload-base64");
         }
     }
 }
