@@ -73,8 +73,11 @@ class AutoDecisions {
         if (!rule.reads().isEmpty()) {
             var view = personalData.read(system, new ReadRequest(new SubjectRef(part.applicantType(), part.applicantKey()),
                     rule.reads(), item.purpose(), true));
-            TrustedFacts trusted = TrustedFacts.of(rule.reads(), view.values(), licensed(part));
+            TrustedFacts trusted = TrustedFacts.of(rule.mustBeAuthoritative(), view.values(), licensed(part));
             rule.reads().forEach(values::remove);
+            view.values().forEach((k, v) -> {
+                if (!rule.mustBeAuthoritative().contains(k)) values.put(k, v.value());
+            });
             values.putAll(trusted.values());
             if (!trusted.untrusted().isEmpty()) {
                 workflow.leaveToOfficers(system, part.id(), "services.auto.selfDeclared", String.join("、",

@@ -46,14 +46,27 @@ class ReceiptPdf {
     private final CitySettings city;
     private final Directory directory;
     private final MessageSource messages;
-    private final BaseFont chinese;
+    private final String fontFile;
+    private volatile BaseFont chinese;
 
     ReceiptPdf(CitySettings city, Directory directory, MessageSource messages,
                @Value("${yiwang.services.receipt-font:/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}") String fontFile) {
         this.city = city;
         this.directory = directory;
         this.messages = messages;
-        this.chinese = chineseFont(fontFile);
+        this.fontFile = fontFile;
+    }
+
+    /** Loaded at the first receipt, not at start-up: parsing a CJK font collection takes seconds. */
+    private BaseFont chinese() {
+        BaseFont font = chinese;
+        if (font == null) {
+            synchronized (this) {
+                if (chinese == null) chinese = chineseFont(fontFile);
+                font = chinese;
+            }
+        }
+        return font;
     }
 
     /** The font file's first face, embedded; without the file, the reader's built-in Chinese font. */
@@ -80,6 +93,7 @@ class ReceiptPdf {
             PdfWriter.getInstance(doc, out);
             doc.addTitle(text("services.receipt.title") + " " + a.reference());
             doc.open();
+            BaseFont chinese = chinese();
             Font title = new Font(chinese, 18, Font.BOLD);
             Font body = new Font(chinese, 11);
             Font small = new Font(chinese, 9);

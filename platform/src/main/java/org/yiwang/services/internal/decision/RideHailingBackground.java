@@ -45,6 +45,11 @@ class RideHailingBackground implements AutoDecisionRule {
                 "person.criminal_record");
     }
 
+    @Override
+    public List<String> mustBeAuthoritative() {
+        return List.of("person.birth_date", "person.driver_license_class", "person.driver_license_first_issue");
+    }
+
     private static boolean isDate(String value) {
         try {
             return value != null && LocalDate.parse(value) != null;
