@@ -62,7 +62,7 @@ class ApplicationApi {
     record Created(UUID id, String reference) {}
 
     record Summary(UUID id, String reference, String target, String applicantName, Instant submittedAt,
-                   String channel) {}
+                   String channel, String status) {}
 
     record PartJson(UUID id, String item, String department, PartStatus status, List<String> elements,
                     Map<String, String> materials, List<String> questioned, String reason, LocalDate dueOn,
@@ -100,8 +100,11 @@ class ApplicationApi {
 
     @GetMapping("/applications")
     List<Summary> list(Actor actor) {
-        return mine.list(actor).stream().map(a -> new Summary(a.id(), a.reference(), a.targetName(),
-                a.applicantName(), a.submittedAt(), a.channel().name())).toList();
+        var applications = mine.list(actor);
+        var statuses = mine.statuses(applications);
+        return applications.stream().map(a -> new Summary(a.id(), a.reference(), a.targetName(),
+                a.applicantName(), a.submittedAt(), a.channel().name(),
+                statuses.containsKey(a.id()) ? statuses.get(a.id()).name() : null)).toList();
     }
 
     @GetMapping("/applications/{id}")
