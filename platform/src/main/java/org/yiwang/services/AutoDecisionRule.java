@@ -18,6 +18,15 @@ public interface AutoDecisionRule {
     /** Data elements beyond the item's own that the rule needs (e.g. {@code person.criminal_record}). */
     List<String> reads();
 
+    /**
+     * The elements of {@link #reads()} a pass rests on: they count only from their authoritative source or a held
+     * electronic licence; when one is on file only as the applicant's declaration, an officer decides instead.
+     * The others (e.g. a record of offences, which can only make the verdict stricter) count whatever their source.
+     */
+    default List<String> mustBeAuthoritative() {
+        return reads();
+    }
+
     /** APPROVE or REJECT with the reasons, or RETURN when a value is missing. */
     PartDecision decide(Map<String, String> values, LocalDate today);
 }

@@ -187,6 +187,8 @@ class ServicesBrowserTest {
             field.sendKeys("18300.00");
         }
         browser.await(By.id("approve")).click();
+        // granting a licence cannot be undone: the page asks first
+        browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("part-status"), "data-status", "APPROVED"));
     }
 }

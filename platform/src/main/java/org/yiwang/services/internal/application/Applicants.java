@@ -28,8 +28,7 @@ class Applicants {
             case RESIDENT -> new Applicant(forResident(actor, type, key), Applicant.Channel.ONLINE);
             case ENTERPRISE -> new Applicant(forEnterprise(actor, type, key), Applicant.Channel.ONLINE);
             case WINDOW_CLERK -> new Applicant(named(type, key), Applicant.Channel.WINDOW);
-            default -> throw new AccessDeniedProblem("applicant", "NOT_AN_APPLICANT",
-                    "该角色不能提交办件申请 / this role does not apply for services");
+            default -> throw new AccessDeniedProblem("applicant", "NOT_AN_APPLICANT", "该角色不能提交办件申请");
         };
     }
 
@@ -47,7 +46,7 @@ class Applicants {
 
     private SubjectRef forEnterprise(Actor actor, SubjectType type, String key) {
         if (type != SubjectType.LEGAL_ENTITY) {
-            throw new InvalidInputException("applicant", "applicant-type", "该事项由个人申请 / this item is for persons");
+            throw InvalidInputException.of("applicant", "applicant-person");
         }
         if ((key == null || key.isBlank()) && actor.creditCodes().size() == 1) {
             return SubjectRef.legalEntity(actor.creditCodes().iterator().next().value());
@@ -65,13 +64,12 @@ class Applicants {
 
     private static String required(String key) {
         if (key == null || key.isBlank()) {
-            throw new InvalidInputException("applicant", "required", "请指明申请人 / name the applicant");
+            throw InvalidInputException.of("applicant", "applicant-required");
         }
         return key;
     }
 
     private static AccessDeniedProblem notRepresented() {
-        return new AccessDeniedProblem("applicant", "NOT_REPRESENTATIVE",
-                "您不是该申请人本人或其法定代表人、授权经办人 / you do not represent this applicant");
+        return new AccessDeniedProblem("applicant", "NOT_REPRESENTATIVE", "您不是该申请人本人或其法定代表人、授权经办人");
     }
 }

@@ -74,7 +74,7 @@ class ApplicationApi {
              "idempotencyKey": "8d3c7f2a-1b4e-4c9d-a6f0-5e2b9c8d7a31"}""";
 
     record Summary(UUID id, String reference, String target, String applicantName, Instant submittedAt,
-                   String channel) {}
+                   String channel, String status) {}
 
     record PartJson(UUID id, String item, String department, PartStatus status, List<String> elements,
                     Map<String, String> materials, List<String> questioned, String reason, LocalDate dueOn,
@@ -131,8 +131,11 @@ class ApplicationApi {
     @GetMapping("/applications")
     @Operation(operationId = "listApplications", summary = "The caller's applications (at the window: those the clerk entered)")
     List<Summary> list(Actor actor) {
-        return mine.list(actor).stream().map(a -> new Summary(a.id(), a.reference(), a.targetName(),
-                a.applicantName(), a.submittedAt(), a.channel().name())).toList();
+        var applications = mine.list(actor);
+        var statuses = mine.statuses(applications);
+        return applications.stream().map(a -> new Summary(a.id(), a.reference(), a.targetName(),
+                a.applicantName(), a.submittedAt(), a.channel().name(),
+                statuses.containsKey(a.id()) ? statuses.get(a.id()).name() : null)).toList();
     }
 
     @GetMapping("/applications/{id}")
@@ -163,7 +166,7 @@ class ApplicationApi {
         try {
             return Base64.getDecoder().decode(u.contentBase64());
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("uploads.contentBase64", "base64", "文件内容不是有效的Base64 / not valid base64");
+            throw InvalidInputException.of("uploads.contentBase64", "upload-base64");
         }
     }
 }

@@ -3,13 +3,15 @@ package org.yiwang.services.internal.application;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,12 +25,12 @@ import org.yiwang.services.PartStatus;
 class ApplicationStore {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    ApplicationStore(JdbcClient jdbc) {
+    ApplicationStore(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     record ApplicationRow(UUID id, String reference, Target.Kind targetKind, String targetCode, String targetName,
@@ -47,7 +49,7 @@ class ApplicationStore {
     /** 办件编号: YW + date + a sequence number, unique across nodes. */
     String nextReference(Instant at) {
         long n = jdbc.sql("SELECT nextval('services_application_seq')").query(Long.class).single();
-        return "YW" + DAY.format(at.atZone(SHANGHAI)) + String.format("%08d", n);
+        return "YW" + DAY.format(at.atZone(clock.getZone())) + String.format("%08d", n);
     }
 
     Optional<Existing> findSubmission(String submittedBy, String idempotencyKey) {
@@ -99,13 +101,79 @@ class ApplicationStore {
         jdbc.sql("""
                 INSERT INTO services_part_event (part_id, at, from_status, to_status, actor, actor_role, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")
-                .params(e.partId(), Timestamp.from(e.at()), e.from() == null ? null : e.from().name(), e.to().name(),
+                .params(e.partId(), Timestamp.from(e.at() == null ? clock.instant() : e.at()), e.from() == null ? null : e.from().name(), e.to().name(),
                         e.actor(), e.role(), e.note())
                 .update();
     }
 
+    /** An event of now: {@link #insertEvent} stamps it with the clock's time. */
     static Event event(UUID part, PartStatus from, PartStatus to, Actor actor, String note) {
-        return new Event(part, Instant.now(), from, to, actor.username(), actor.role().name(), note);
+        return new Event(part, null, from, to, actor.username(), actor.role().name(), note);
+    }
+
+    /** The service centre whose window clerk entered the application. */
+    void enteredAt(UUID application, String department) {
+        jdbc.sql("UPDATE services_application SET entered_at = ? WHERE id = ?").params(department, application).update();
+    }
+
+    Optional<String> enteredAt(UUID application) {
+        return jdbc.sql("SELECT entered_at FROM services_application WHERE id = ?").param(application)
+                .query(String.class).optional();
+    }
+
+    /** The applications a service centre's window took in, newest first. */
+    List<ApplicationRow> enteredAtWindow(String department, int limit) {
+        return jdbc.sql("SELECT * FROM services_application WHERE entered_at = ? ORDER BY submitted_at DESC LIMIT ?")
+                .params(department, limit).query(ApplicationStore::applicationRow).list();
+    }
+
+    /** Each application's part statuses, for list pages. */
+    Map<UUID, List<PartStatus>> partStatuses(Collection<UUID> applications) {
+        Map<UUID, List<PartStatus>> out = new LinkedHashMap<>();
+        if (applications.isEmpty()) return out;
+        jdbc.sql("SELECT application_id, status FROM services_part WHERE application_id = ANY(?)")
+                .param(applications.toArray(UUID[]::new))
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), PartStatus.valueOf(rs.getString(2))))
+                .list().forEach(e -> out.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return out;
+    }
+
+    record InProgress(UUID id, String reference, String itemName) {}
+
+    /**
+     * An application of the same applicant (and, for a house, the same house) with an undecided part of one of
+     * these items.
+     */
+    Optional<InProgress> inProgress(byte[] applicantIdx, Collection<String> itemCodes, String houseCode) {
+        return jdbc.sql("""
+                SELECT a.id, a.reference, p.item_name FROM services_part p
+                  JOIN services_application a ON a.id = p.application_id
+                 WHERE a.applicant_idx = ? AND p.item_code = ANY(?) AND p.status NOT IN ('APPROVED', 'REJECTED')
+                   AND (CAST(? AS TEXT) IS NULL OR a.house_code = ?)
+                 ORDER BY a.submitted_at DESC LIMIT 1""")
+                .params(applicantIdx, itemCodes.toArray(String[]::new), houseCode, houseCode)
+                .query((rs, n) -> new InProgress(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    record Upload(UUID id, UUID applicationId, String material, String fileName, String contentType, byte[] content) {}
+
+    Optional<Upload> upload(UUID id) {
+        return jdbc.sql("""
+                SELECT id, application_id, material_code, file_name, content_type, content FROM services_upload
+                 WHERE id = ?""").param(id)
+                .query((rs, n) -> new Upload(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getBytes(6)))
+                .optional();
+    }
+
+    /** File names of an application's uploads by id, without their content. */
+    Map<UUID, String> uploadNames(UUID application) {
+        Map<UUID, String> names = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, file_name FROM services_upload WHERE application_id = ?").param(application)
+                .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), rs.getString(2)))
+                .list().forEach(e -> names.put(e.getKey(), e.getValue()));
+        return names;
     }
 
     void insertUpload(UUID id, UUID application, String material, String fileName, String contentType, String sha256,

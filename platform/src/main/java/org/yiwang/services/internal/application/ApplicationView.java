@@ -22,7 +22,11 @@ record ApplicationView(ApplicationStore.ApplicationRow application, List<PartVie
     }
 
     public Status status() {
-        List<PartStatus> statuses = parts.stream().map(p -> p.row().status()).toList();
+        return status(parts.stream().map(p -> p.row().status()).toList());
+    }
+
+    /** An application's status from its parts': one returned part needs the applicant; all decided is done. */
+    static Status status(List<PartStatus> statuses) {
         if (statuses.contains(PartStatus.RETURNED)) return Status.NEEDS_CORRECTION;
         if (statuses.stream().allMatch(s -> s == PartStatus.APPROVED)) return Status.COMPLETED;
         if (statuses.stream().allMatch(PartStatus::isFinal)) return Status.CLOSED;

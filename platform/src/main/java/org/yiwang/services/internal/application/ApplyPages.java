@@ -29,6 +29,7 @@ import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.MenuItem;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.services.ServiceCatalog;
 
 /**
@@ -50,9 +51,14 @@ class ApplyPages {
     private final ServiceCatalog services;
     private final Directory directory;
     private final Catalog catalog;
+    private final ReceiptPdf receipts;
+    private final ViolationTexts texts;
 
     ApplyPages(Submissions submissions, MyApplications mine, CorrectionRequests corrections, Applicants applicants,
-               ServiceCatalog services, Directory directory, Catalog catalog) {
+               ServiceCatalog services, Directory directory, Catalog catalog, ReceiptPdf receipts,
+               ViolationTexts texts) {
+        this.receipts = receipts;
+        this.texts = texts;
         this.submissions = submissions;
         this.mine = mine;
         this.corrections = corrections;
@@ -80,23 +86,99 @@ class ApplyPages {
     String form(Actor actor, @PathVariable String kind, @PathVariable String code,
                 @RequestParam(required = false) String applicant, @RequestParam(required = false) String house,
                 Model model) {
-        return render(actor, kind(kind), code, applicant, house, Map.of(), Map.of(), model);
+        try {
+            var running = mine.inProgress(actor, kind(kind), code, applicant);
+            if (running.isPresent()) return inProgress(running.get(), model);
+            return render(actor, kind(kind), code, applicant, house, Map.of(), Map.of(), model);
+        } catch (ApplicationInProgress e) {
+            return inProgress(e, model);
+        } catch (InvalidInputException e) {
+            // e.g. a house sale after the house was sold: nothing to apply for, said in words
+            model.addAttribute("message", texts.detail(e.violations().get(0)));
+            return "services/apply/unavailable";
+        }
+    }
+
+    private String inProgress(ApplicationStore.InProgress running, Model model) {
+        model.addAttribute("message", texts.text("problem.application-in-progress",
+                new Object[] {running.reference(), running.itemName()}, running.reference()));
+        model.addAttribute("inProgress", running);
+        return "services/apply/unavailable";
+    }
+
+    private String inProgress(ApplicationInProgress e, Model model) {
+        model.addAttribute("message", texts.detail(e.violations().get(0)));
+        model.addAttribute("inProgress", new ApplicationStore.InProgress(e.applicationId(), e.reference(), null));
+        return "services/apply/unavailable";
     }
 
     @PostMapping("/window/start")
     @PreAuthorize("hasRole('WINDOW_CLERK')")
-    String windowStart(Actor actor, @RequestParam String target, @RequestParam String applicant, Model model) {
-        String[] t = target.split(":", 2);
-        if (t.length != 2) throw new InvalidInputException("target", "format", "请选择事项 / choose an item");
-        return render(actor, kind(t[0]), t[1], applicant, null, Map.of(), Map.of(), model);
+    String windowStart(Actor actor, @RequestParam(required = false) String target,
+                       @RequestParam(required = false) String applicant, Model model) {
+        String[] t = target == null ? new String[0] : target.split(":", 2);
+        try {
+            if (t.length != 2 || !(t[0].equals("items") || t[0].equals("bundles"))) {
+                throw InvalidInputException.of("target", "window-target");
+            }
+            if (applicant == null || applicant.isBlank()) throw InvalidInputException.of("applicant", "window-applicant");
+            var running = mine.inProgress(actor, kind(t[0]), t[1], applicant.strip());
+            if (running.isPresent()) {
+                model.addAttribute("inProgress", running.get());
+                model.addAttribute("error", texts.text("problem.application-in-progress",
+                        new Object[] {running.get().reference(), running.get().itemName()}, running.get().reference()));
+                return window(actor, target, applicant, null, model);
+            }
+            return render(actor, kind(t[0]), t[1], applicant.strip(), null, Map.of(), Map.of(), model);
+        } catch (InvalidInputException e) {
+            var v = e.violations().get(0);
+            String field = v.field().equals("target") || v.field().equals("applicant") ? v.field() : null;
+            model.addAttribute("error", texts.detail(v));
+            return window(actor, target, applicant, field, model);
+        } catch (NotFoundProblem e) {
+            model.addAttribute("error", texts.text("problem.window-unknown-subject", null, e.getMessage()));
+            return window(actor, target, applicant, "applicant", model);
+        }
     }
 
     @GetMapping("/window")
     @PreAuthorize("hasRole('WINDOW_CLERK')")
-    String window(Model model) {
+    String window(Actor actor, Model model) {
+        return window(actor, null, null, null, model);
+    }
+
+    private String window(Actor actor, String target, String applicant, String errorField, Model model) {
         model.addAttribute("bundles", services.bundles());
         model.addAttribute("items", services.items());
+        model.addAttribute("target", target);
+        model.addAttribute("applicant", applicant);
+        model.addAttribute("errorField", errorField);
+        var entered = mine.enteredAtWindow(actor);
+        model.addAttribute("entered", entered);
+        model.addAttribute("statuses", mine.statuses(entered));
         return "services/apply/window";
+    }
+
+    /** The printable 受理回执 of an application, for its applicant and the window that entered it. */
+    @GetMapping("/me/applications/{id}/receipt.pdf")
+    @PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE', 'WINDOW_CLERK')")
+    org.springframework.http.ResponseEntity<byte[]> receipt(Actor actor, @PathVariable UUID id) {
+        ApplicationView view = mine.view(actor, id);
+        var a = view.application();
+        byte[] pdf = receipts.render(a, mine.applicantKey(a), view.parts().stream().map(ApplicationView.PartView::row).toList());
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
+                        .inline().filename(a.reference() + ".pdf").build().toString())
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(pdf);
+    }
+
+    /** An uploaded material, for the applicant (or the window that entered it). */
+    @GetMapping("/me/applications/{id}/uploads/{upload}")
+    @PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE', 'WINDOW_CLERK')")
+    org.springframework.http.ResponseEntity<byte[]> upload(Actor actor, @PathVariable UUID id, @PathVariable UUID upload) {
+        return Materials.response(mine.upload(actor, id, upload));
     }
 
     @PostMapping("/apply/{kind}/{code}")
@@ -124,6 +206,8 @@ class ApplyPages {
             return "redirect:/me/applications/" + submitted.id();
         } catch (ReplayedSubmission e) {
             return "redirect:/me/applications/" + e.applicationId();
+        } catch (ApplicationInProgress e) {
+            return inProgress(e, model);
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
             e.violations().forEach(v -> errors.putIfAbsent(v.field(), v.detail()));
@@ -140,13 +224,16 @@ class ApplyPages {
         applicants.resolve(actor, ref.type(), ref.key()); // only for oneself or whom one represents
         String department = corrections.file(actor, ref, element, note);
         model.addAttribute("department", directory.department(department).map(Department::name).orElse(department));
+        model.addAttribute("clerk", actor.role() == Role.WINDOW_CLERK);
         return "services/apply/correction-filed";
     }
 
     @GetMapping("/me/applications")
     @PreAuthorize("hasAnyRole('RESIDENT', 'ENTERPRISE', 'WINDOW_CLERK')")
     String list(Actor actor, Model model) {
-        model.addAttribute("applications", mine.list(actor));
+        var applications = mine.list(actor);
+        model.addAttribute("applications", applications);
+        model.addAttribute("statuses", mine.statuses(applications));
         model.addAttribute("notices", mine.notices(actor));
         mine.markRead(actor);
         return "services/apply/mine";
@@ -164,6 +251,14 @@ class ApplyPages {
         model.addAttribute("sent", sent);
         model.addAttribute("departments", departmentNames());
         model.addAttribute("elements", elements);
+        model.addAttribute("clerk", actor.role() == Role.WINDOW_CLERK);
+        Map<String, String> uploads = new HashMap<>();
+        mine.uploadNames(id).forEach((k, v) -> uploads.put(k.toString(), v));
+        model.addAttribute("uploads", uploads);
+        Map<String, String> materialNames = new HashMap<>();
+        view.parts().forEach(p -> services.item(p.row().itemCode()).ifPresent(item -> item.materials()
+                .forEach(m -> materialNames.put(item.code() + "." + m.code(), m.nameZh()))));
+        model.addAttribute("materialNames", materialNames);
         return "services/apply/application";
     }
 
@@ -175,7 +270,7 @@ class ApplyPages {
             mine.resubmit(actor, id, part, prefixed(params, VALUE));
             return "redirect:/me/applications/" + id;
         } catch (InvalidInputException e) {
-            model.addAttribute("correctionErrors", e.violations());
+            model.addAttribute("correctionErrors", texts.localise(e.violations()));
             return application(actor, id, model);
         }
     }
@@ -223,7 +318,7 @@ class ApplyPages {
         return switch (path) {
             case "items" -> Target.Kind.ITEM;
             case "bundles" -> Target.Kind.BUNDLE;
-            default -> throw new NotFoundProblem("kind", "items 或 bundles / items or bundles");
+            default -> throw new NotFoundProblem("kind", "没有该类办理事项");
         };
     }
 

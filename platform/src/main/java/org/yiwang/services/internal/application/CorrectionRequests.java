@@ -1,6 +1,7 @@
 package org.yiwang.services.internal.application;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.yiwang.basedata.SubjectRef;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.Actor;
+import org.yiwang.kernel.CitySettings;
 import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.Masking;
 
@@ -22,11 +24,15 @@ class CorrectionRequests {
     private final JdbcClient jdbc;
     private final Catalog catalog;
     private final PartValues values;
+    private final Clock clock;
+    private final CitySettings city;
 
-    CorrectionRequests(JdbcClient jdbc, Catalog catalog, PartValues values) {
+    CorrectionRequests(JdbcClient jdbc, Catalog catalog, PartValues values, Clock clock, CitySettings city) {
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.values = values;
+        this.clock = clock;
+        this.city = city;
     }
 
     record Request(UUID id, String element, String elementName, String subject, String note, Instant requestedAt,
@@ -36,14 +42,15 @@ class CorrectionRequests {
     String file(Actor actor, SubjectRef subject, String element, String note) {
         catalog.require(element);
         if (note == null || note.isBlank() || note.length() > 500) {
-            throw new InvalidInputException("note", "required", "请说明哪里有误(500字以内)/ say what is wrong (≤ 500 characters)");
+            throw InvalidInputException.of("note", "correction-note", 500);
         }
-        String department = catalog.responsibleDepartment(element).orElse("310104-ZWFW");
+        // an element nobody is responsible for: the service centre takes the request and finds out who is
+        String department = catalog.responsibleDepartment(element).orElse(city.serviceCentre());
         jdbc.sql("""
                 INSERT INTO services_correction_request (id, department, element, subject_type, subject_enc, note,
                     requested_by, requested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), department, element, subject.type().name(), values.seal(subject.key()),
-                        note.strip(), actor.username(), Timestamp.from(Instant.now()))
+                        note.strip(), actor.username(), Timestamp.from(clock.instant()))
                 .update();
         return department;
     }

@@ -32,10 +32,12 @@ class PartApi {
 
     private final ApplicationStore store;
     private final PartWorkflow workflow;
+    private final Materials materials;
 
-    PartApi(ApplicationStore store, PartWorkflow workflow) {
+    PartApi(ApplicationStore store, PartWorkflow workflow, Materials materials) {
         this.store = store;
         this.workflow = workflow;
+        this.materials = materials;
     }
 
     record DecisionJson(@NotNull PartAction action, String reason, List<String> questioned,
@@ -51,6 +53,12 @@ class PartApi {
     @GetMapping("/{id}")
     Part part(Actor actor, @PathVariable UUID id) {
         return workflow.part(actor, id);
+    }
+
+    @GetMapping("/{id}/materials/{code}")
+    @Operation(summary = "An uploaded material of the part (the receiving department only), as the file it is")
+    org.springframework.http.ResponseEntity<byte[]> material(Actor actor, @PathVariable UUID id, @PathVariable String code) {
+        return Materials.response(materials.ofPart(workflow.part(actor, id), code));
     }
 
     @PostMapping("/{id}/decision")

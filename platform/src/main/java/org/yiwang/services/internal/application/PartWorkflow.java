@@ -1,12 +1,13 @@
 package org.yiwang.services.internal.application;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yiwang.basedata.Attribution;
@@ -48,9 +49,13 @@ class PartWorkflow implements ApplicationParts {
     private final ApplicantFacts facts;
     private final Catalog catalog;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final MessageSource messages;
 
     PartWorkflow(ApplicationStore store, PartValues values, ServiceCatalog services, Licenses licenses, ApplicantFacts facts,
-                 Catalog catalog, ApplicationEventPublisher events) {
+                 Catalog catalog, ApplicationEventPublisher events, Clock clock, MessageSource messages) {
+        this.clock = clock;
+        this.messages = messages;
         this.store = store;
         this.values = values;
         this.services = services;
@@ -74,21 +79,21 @@ class PartWorkflow implements ApplicationParts {
         ApplicationStore.PartRow row = store.part(partId, true).orElseThrow(PartWorkflow::noSuchPart);
         requireDepartment(actor, row);
         if (decision.action() == PartAction.RESUBMIT) {
-            throw new InvalidInputException("action", "applicant-only", "补正由申请人提交 / only the applicant resubmits");
+            throw InvalidInputException.of("action", "applicant-only");
         }
         PartStatus next = next(row, decision.action());
         if ((decision.action() == PartAction.RETURN || decision.action() == PartAction.REJECT)
                 && (decision.reason() == null || decision.reason().isBlank())) {
-            throw new InvalidInputException("reason", "required", "请说明理由 / a reason is required");
+            throw InvalidInputException.of("reason", "reason-required");
         }
         List<String> questioned = List.of();
         if (decision.action() == PartAction.RETURN) {
             if (decision.questioned().isEmpty()) {
-                throw new InvalidInputException("questioned", "required", "请指明需补正的信息 / name what to correct");
+                throw InvalidInputException.of("questioned", "questioned-required");
             }
             for (String q : decision.questioned()) {
                 if (!row.elements().contains(q)) {
-                    throw new InvalidInputException("questioned", "not-in-part", q + " 不在本事项中 / not in this part");
+                    throw InvalidInputException.of("questioned", "not-in-part", q);
                 }
             }
             questioned = decision.questioned();
@@ -103,12 +108,24 @@ class PartWorkflow implements ApplicationParts {
         String reason = decision.reason() == null || decision.reason().isBlank() ? null : decision.reason().strip();
         ApplicationStore.PartRow updated = new ApplicationStore.PartRow(row.id(), row.applicationId(), row.itemCode(),
                 row.itemName(), row.department(), row.purpose(), row.elements(), row.valuesEnc(), row.materials(),
-                next, questioned, reason, licenseId, row.dueOn(), Instant.now());
+                next, questioned, reason, licenseId, row.dueOn(), clock.instant());
         store.updatePart(updated);
         store.insertEvent(ApplicationStore.event(row.id(), row.status(), next, actor, reason));
         events.publishEvent(new PartStatusChanged(row.id(), row.applicationId(), row.itemCode(), row.department(),
                 row.status(), next));
         return view(updated, application);
+    }
+
+    /**
+     * An automatic rule declined to decide: the part stays with the department's officers, and its timeline says
+     * why (in Chinese, the language of the record).
+     */
+    @Transactional
+    public void leaveToOfficers(Actor actor, UUID partId, String noteKey, Object... args) {
+        ApplicationStore.PartRow row = store.part(partId, true).orElseThrow(PartWorkflow::noSuchPart);
+        requireDepartment(actor, row);
+        store.insertEvent(ApplicationStore.event(row.id(), row.status(), row.status(), actor,
+                messages.getMessage(noteKey, args, java.util.Locale.SIMPLIFIED_CHINESE)));
     }
 
     /** The applicant corrects exactly the questioned elements of a returned part and sends it back. */
@@ -122,11 +139,11 @@ class PartWorkflow implements ApplicationParts {
         Map<String, String> merged = new LinkedHashMap<>(values.open(row.valuesEnc()));
         List<Fact> declared = new ArrayList<>();
         corrected.keySet().stream().filter(k -> !row.questioned().contains(k)).forEach(k -> errors.add(
-                new InvalidInputException.Violation(k, "not-questioned", "部门未要求补正此项 / not questioned")));
+                InvalidInputException.Violation.of(k, "not-questioned", elementName(k))));
         for (String q : row.questioned()) {
             String raw = corrected.get(q);
             if (raw == null || raw.isBlank()) {
-                errors.add(new InvalidInputException.Violation(q, "required", "请补正此项 / correct this value"));
+                errors.add(InvalidInputException.Violation.of(q, "correction-required", elementName(q)));
                 continue;
             }
             try {
@@ -142,9 +159,9 @@ class PartWorkflow implements ApplicationParts {
         facts.write(actor, applicantRef(application), application.houseCode(), declared, attribution);
         ApplicationStore.PartRow updated = new ApplicationStore.PartRow(row.id(), row.applicationId(), row.itemCode(),
                 row.itemName(), row.department(), row.purpose(), row.elements(), values.seal(merged), row.materials(),
-                next, List.of(), null, row.licenseId(), row.dueOn(), Instant.now());
+                next, List.of(), null, row.licenseId(), row.dueOn(), clock.instant());
         store.updatePart(updated);
-        store.insertEvent(ApplicationStore.event(row.id(), row.status(), next, actor, "已补正 / corrected"));
+        store.insertEvent(ApplicationStore.event(row.id(), row.status(), next, actor, null));
         events.publishEvent(new PartStatusChanged(row.id(), row.applicationId(), row.itemCode(), row.department(),
                 row.status(), next));
         events.publishEvent(new org.yiwang.services.PartSubmitted(row.id(), row.applicationId(), row.itemCode(),
@@ -158,8 +175,8 @@ class PartWorkflow implements ApplicationParts {
     private static PartStatus next(ApplicationStore.PartRow row, PartAction action) {
         PartStatus next = row.status().after(action);
         if (next == null) {
-            throw new InvalidInputException(List.of(new InvalidInputException.Violation("action", "state",
-                    "当前状态(" + row.status() + ")不能执行 " + action + " / not allowed in status " + row.status())), 409);
+            throw new InvalidInputException(List.of(InvalidInputException.Violation.of("action", "state",
+                    row.status().name(), action.name())), 409);
         }
         return next;
     }
@@ -178,7 +195,7 @@ class PartWorkflow implements ApplicationParts {
                                Map<String, String> partValues, Map<String, String> given) {
         ServiceItem item = services.requireItem(row.itemCode());
         if (item.resultLicenseType() == null) return null;
-        LicenseType type = licenses.type(item.resultLicenseType()).orElseThrow(() -> new InvalidInputException(
+        LicenseType type = licenses.type(item.resultLicenseType()).orElseThrow(() -> InvalidInputException.of(
                 "resultLicenseType", "unknown-license-type", item.resultLicenseType()));
         SubjectType holderType = item.resultHolder() == null ? application.applicantType() : SubjectType.PERSON;
         String holderKey = item.resultHolder() == null ? values.openKey(application.applicantEnc())
@@ -216,6 +233,10 @@ class PartWorkflow implements ApplicationParts {
                 .filter(f -> f.element() == null && !"house_code".equals(f.name())).toList()).orElse(List.of());
     }
 
+    private String elementName(String code) {
+        return catalog.element(code).map(org.yiwang.catalog.DataElement::nameZh).orElse(code);
+    }
+
     private ApplicationStore.ApplicationRow application(ApplicationStore.PartRow row) {
         return store.application(row.applicationId()).orElseThrow(PartWorkflow::noSuchPart);
     }
@@ -234,12 +255,11 @@ class PartWorkflow implements ApplicationParts {
 
     private static void requireDepartment(Actor actor, ApplicationStore.PartRow row) {
         if (actor.departmentCode() == null || !actor.departmentCode().equals(row.department())) {
-            throw new AccessDeniedProblem("part", "OTHER_DEPARTMENT",
-                    "该办件不属于您的部门 / this part belongs to another department");
+            throw new AccessDeniedProblem("part", "OTHER_DEPARTMENT", "该办件不属于您的部门");
         }
     }
 
     private static NotFoundProblem noSuchPart() {
-        return new NotFoundProblem("part", "没有该办件 / no such application part");
+        return new NotFoundProblem("part", "没有该办件");
     }
 }

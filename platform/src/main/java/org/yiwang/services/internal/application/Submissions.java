@@ -53,8 +53,6 @@ import org.yiwang.services.ServiceItem;
 class Submissions {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    private static final Set<String> FILE_TYPES = Set.of("pdf", "jpg", "jpeg", "png");
-    private static final int MAX_FILE = 10 * 1024 * 1024;
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final ServiceCatalog services;
@@ -108,6 +106,7 @@ class Submissions {
             throw new ReplayedSubmission(e.id(), e.reference(), MessageDigest.isEqual(e.fingerprint(), fingerprint));
         });
         ApplicationForm form = forms.assemble(actor, target, applicant, s.house());
+        refuseWhileInProgress(applicant, target, form.house());
         List<Violation> errors = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         List<String> typed = new ArrayList<>();
@@ -129,10 +128,12 @@ class Submissions {
             var earlier = store.findSubmission(actor.username(), s.idempotencyKey()).orElseThrow();
             throw new ReplayedSubmission(earlier.id(), earlier.reference(), true);
         }
+        if (applicant.channel() == Applicant.Channel.WINDOW) store.enteredAt(id, actor.departmentCode());
         writeDeclaredFacts(actor, applicant, form, values, typed, target, reference);
         uploads.forEach((slot, u) -> {
             UUID uploadId = UUID.randomUUID();
-            store.insertUpload(uploadId, id, slot, u.fileName(), u.contentType(), sha256(u.content()), u.content());
+            store.insertUpload(uploadId, id, slot, u.fileName(), UploadCheck.contentType(u.content()),
+                    sha256(u.content()), u.content());
             materialRefs.put(slot, "upload:" + uploadId);
         });
         LocalDate today = LocalDate.now(SHANGHAI);
@@ -226,23 +227,24 @@ class Submissions {
             Submission.Upload upload = uploads.get(slot.key());
             if (offered != null && !offered.isBlank()) {
                 String problem = offeredLicense(offered.strip(), slot, form);
-                if (problem != null) errors.add(new Violation(field, problem, licenseDetail(problem)));
+                if (problem != null) errors.add(Violation.of(field, problem));
                 else refs.put(slot.key(), "license:" + offered.strip());
             } else if (slot.license() != null) {
                 if (upload != null) {
-                    errors.add(new Violation(field, "license-held",
-                            "已调取电子证照,无需上传 / the electronic license is on file; do not upload a copy"));
+                    errors.add(Violation.of(field, "license-held"));
                 }
                 refs.put(slot.key(), "license:" + slot.license().id());
             } else if (upload == null && slot.material().required()) {
-                errors.add(new Violation(field, "required", slot.material().nameZh() + "为必交材料 / required material"));
+                errors.add(Violation.of(field, "material-required", slot.material().nameZh()));
             }
-            if (upload != null && slot.license() == null) checkFile(field, upload, errors);
+            if (upload != null && slot.license() == null) {
+                UploadCheck.problem(field, upload.fileName(), upload.content()).ifPresent(errors::add);
+            }
         }
         uploads.keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(
-                new Violation("materials." + k, "not-on-form", "该事项不需要此材料 / no such material")));
+                Violation.of("materials." + k, "material-not-on-form")));
         s.licenses().keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(
-                new Violation("materials." + k, "not-on-form", "该事项不需要此材料 / no such material")));
+                Violation.of("materials." + k, "material-not-on-form")));
         uploads.keySet().removeIf(k -> !known.contains(k) || refs.containsKey(k));
         return uploads;
     }
@@ -260,29 +262,13 @@ class Submissions {
         return null;
     }
 
-    private static String licenseDetail(String rule) {
-        return switch (rule) {
-            case "license-forged" -> "证照验证失败,疑似伪造 / the license fails verification (forged)";
-            case "license-revoked" -> "证照已被注销 / the license has been revoked";
-            case "license-expired" -> "证照已过有效期 / the license has expired";
-            case "license-superseded" -> "证照已被新版本替代 / the license was replaced by a newer version";
-            case "license-unknown" -> "未找到该证照 / no such license";
-            case "license-type" -> "证照类型与材料要求不符 / wrong license type for this material";
-            case "license-holder" -> "证照持有人不是申请人 / the license is not the applicant's";
-            default -> "该材料不接受电子证照 / this material is an upload";
-        };
-    }
-
-    private static void checkFile(String field, Submission.Upload u, List<Violation> errors) {
-        String name = u.fileName() == null ? "" : u.fileName().toLowerCase();
-        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-        if (u.content() == null || u.content().length == 0) {
-            errors.add(new Violation(field, "empty", "文件为空 / the file is empty"));
-        } else if (u.content().length > MAX_FILE) {
-            errors.add(new Violation(field, "max-size", "文件不能超过10MB / at most 10 MB"));
-        } else if (!FILE_TYPES.contains(ext)) {
-            errors.add(new Violation(field, "file-type", "仅接受PDF、JPG、PNG / PDF, JPG or PNG only"));
-        }
+    /** One application at a time for an item: a second while the first is undecided is refused with a link to it. */
+    private void refuseWhileInProgress(Applicant applicant, Target target, String house) {
+        store.inProgress(partValues.index(applicant.subject().key()),
+                        target.items().stream().map(ServiceItem::code).toList(), target.needsHouse() ? house : null)
+                .ifPresent(p -> {
+                    throw new ApplicationInProgress(p.id(), p.reference(), p.itemName());
+                });
     }
 
     /** Facts the applicant typed become self-declared values of the applicant (or of the house). */

@@ -4,8 +4,10 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yiwang.services.AutoDecisionRule;
 import org.yiwang.services.PartAction;
@@ -19,6 +21,18 @@ import org.yiwang.services.PartDecision;
 class RideHailingBackground implements AutoDecisionRule {
 
     private static final Set<String> CAR_CLASSES = Set.of("A1", "A2", "A3", "B1", "B2", "C1", "C2");
+    /** Reasons go on the part's record, read by the applicant and the department: in Chinese. */
+    private static final Locale RECORD = Locale.SIMPLIFIED_CHINESE;
+
+    private final MessageSource messages;
+
+    RideHailingBackground(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage("services.rideHailing." + key, args, RECORD);
+    }
 
     @Override
     public String name() {
@@ -29,6 +43,11 @@ class RideHailingBackground implements AutoDecisionRule {
     public List<String> reads() {
         return List.of("person.birth_date", "person.driver_license_class", "person.driver_license_first_issue",
                 "person.criminal_record");
+    }
+
+    @Override
+    public List<String> mustBeAuthoritative() {
+        return List.of("person.birth_date", "person.driver_license_class", "person.driver_license_first_issue");
     }
 
     private static boolean isDate(String value) {
@@ -46,24 +65,22 @@ class RideHailingBackground implements AutoDecisionRule {
         String classes = values.get("person.driver_license_class");
         String firstIssue = values.get("person.driver_license_first_issue");
         if (!isDate(birth) || classes == null || !isDate(firstIssue)) {
-            return new PartDecision(PartAction.REJECT, "基础库中缺少出生日期或驾驶证信息,转人工核查不予自动通过"
-                    + " / birth date or driving licence not on file", List.of(), Map.of());
+            return new PartDecision(PartAction.REJECT, text("missing"), List.of(), Map.of());
         }
         int age = Period.between(LocalDate.parse(birth), today).getYears();
-        if (age < 21 || age > 60) refusals.add("年龄" + age + "岁,不在21至60周岁之间 / age outside 21–60");
+        if (age < 21 || age > 60) refusals.add(text("age", age));
         if (List.of(classes.split(",")).stream().map(String::strip).noneMatch(CAR_CLASSES::contains)) {
-            refusals.add("准驾车型" + classes + "不能驾驶小型客车 / licence class does not cover passenger cars");
+            refusals.add(text("class", classes));
         }
         int years = Period.between(LocalDate.parse(firstIssue), today).getYears();
-        if (years < 3) refusals.add("驾龄" + years + "年,不满3年 / licence held under three years");
+        if (years < 3) refusals.add(text("years", years));
         String record = values.get("person.criminal_record");
         if (record != null && !record.isBlank()) {
-            refusals.add("有违法犯罪记录 / a criminal or traffic offence record is on file");
+            refusals.add(text("record"));
         }
         if (!refusals.isEmpty()) {
-            return new PartDecision(PartAction.REJECT, "自动核查未通过:" + String.join(";", refusals), List.of(), Map.of());
+            return new PartDecision(PartAction.REJECT, text("refused", String.join(";", refusals)), List.of(), Map.of());
         }
-        return new PartDecision(PartAction.APPROVE, "自动核查通过:年龄" + age + "岁,准驾车型" + classes + ",驾龄" + years
-                + "年,无违法犯罪记录 / automatic check passed", List.of(), Map.of());
+        return new PartDecision(PartAction.APPROVE, text("passed", age, classes, years), List.of(), Map.of());
     }
 }
