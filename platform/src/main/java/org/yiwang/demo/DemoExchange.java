@@ -67,15 +67,20 @@ public class DemoExchange {
     public void install(Endpoints e) {
         Map<String, String> entity = Map.of("entity.name", "QYMC", "entity.credit_code", "TYSHXYDM",
                 "entity.address", "JYDZ", "entity.legal_rep_name", "FDDBR", "entity.phone", "LXDH");
+        // a change item's part states what changes, before and after (变更事项 / 变更前 / 变更后)
+        Map<String, String> change = Map.of("entity.change_items", "BGSX", "entity.change_before", "BGQNR",
+                "entity.change_after", "BGHNR", "entity.business_premises", "JYCS");
         connector(new Connector(COMMERCE, "310104-SW", "徐汇区商务委 酒类流通管理系统", ConnectorKind.REST,
                 e.commerceUrl(), Map.of(), List.of("HOTEL_LIQUOR_CHANGE"), 8, true), e,
-                new Mapping(with(entity, Map.of("entity.premises_area", "JYMJ", "entity.liquor_categories", "JLPZ")),
+                new Mapping(with(with(entity, change), Map.of("entity.premises_area", "JYMJ",
+                        "entity.liquor_categories", "JLPZ")),
                         Map.of(), Map.of("entity.premises_area", "0.00"), Map.of("HOTEL_LIQUOR_CHANGE", "SW-JLLS-BG"),
                         Map.of(), Map.of()));
         connector(new Connector(HEALTH, "310104-WJW", "徐汇区卫健委 卫生监督业务系统", ConnectorKind.REST,
                 e.healthUrl(), Map.of(), List.of("HOTEL_HYGIENE_CHANGE", "BARBER_HYGIENE"), 8, true), e,
-                new Mapping(with(entity, Map.of("entity.premises_area", "JYMJ", "entity.employees", "CYRYS",
-                        "entity.hotel_rooms", "KFS", "entity.business_scope", "JYFW")), Map.of(), Map.of(),
+                new Mapping(with(with(entity, change), Map.of("entity.premises_area", "JYMJ", "entity.employees",
+                        "CYRYS", "entity.hotel_rooms", "KFS", "entity.business_scope", "JYFW",
+                        "entity.health_certified_staff", "JKZMRS")), Map.of(), Map.of(),
                         Map.of("HOTEL_HYGIENE_CHANGE", "WJW-GGCS-BG", "BARBER_HYGIENE", "WJW-GGCS-XK"), Map.of(),
                         Map.of("XKXM", "hygiene_scope")));
         connector(new Connector(POLICE, "310104-GA", "徐汇公安分局 特种行业管理系统(旧库)", ConnectorKind.JDBC,
@@ -97,7 +102,7 @@ public class DemoExchange {
                         Map.entry("person.gender", "XB"), Map.entry("person.birth_date", "CSRQ"),
                         Map.entry("person.household_address", "HJDZ"), Map.entry("person.driver_license_class", "ZJCX"),
                         Map.entry("person.driver_license_first_issue", "CCLZRQ"), Map.entry("person.phone", "LXDH"),
-                        Map.entry("person.vehicle_plate", "CPHM")),
+                        Map.entry("person.vehicle_plate", "CPHM"), Map.entry("person.ride_hailing_platform", "FWPT")),
                         Map.of("person.gender", Map.of("1", "M", "2", "F")),
                         Map.of("person.birth_date", "yyyyMMdd", "person.driver_license_first_issue", "yyyyMMdd"),
                         Map.of("RIDE_HAILING", "WYC-JSY-HC"), Map.of(), Map.of()));

@@ -53,7 +53,7 @@ class RideHailingAndHouseSaleTest {
         assertThat(fields.get("person.driver_license_class").get("locked").asBoolean()).isTrue();
         form.get("materials").forEach(m -> assertThat(m.get("license").isNull()).isFalse());
 
-        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪A12345"), null);
+        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪A12345", "person.ride_hailing_platform", "01"), null);
         JsonNode done = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> application(driver.user(), id), a -> a.get("status").asString().equals("COMPLETED"));
         JsonNode part = done.get("parts").get(0);
@@ -95,7 +95,7 @@ class RideHailingAndHouseSaleTest {
     @Test
     void aDriverWithARecordIsRejectedWithTheReason() throws Exception {
         var driver = fixtures.driver(true);
-        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪C11111"), null);
+        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪C11111", "person.ride_hailing_platform", "03"), null);
         JsonNode done = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .until(() -> application(driver.user(), id), a -> a.get("status").asString().equals("CLOSED"));
         assertThat(done.get("parts").get(0).get("status").asString()).isEqualTo("REJECTED");

@@ -29,6 +29,7 @@ import org.yiwang.kernel.InvalidInputException;
 import org.yiwang.kernel.MenuItem;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.services.ServiceCatalog;
 
 /**
@@ -50,9 +51,10 @@ class ApplyPages {
     private final ServiceCatalog services;
     private final Directory directory;
     private final Catalog catalog;
+    private final ViolationTexts texts;
 
     ApplyPages(Submissions submissions, MyApplications mine, CorrectionRequests corrections, Applicants applicants,
-               ServiceCatalog services, Directory directory, Catalog catalog) {
+               ServiceCatalog services, Directory directory, Catalog catalog, ViolationTexts texts) {
         this.submissions = submissions;
         this.mine = mine;
         this.corrections = corrections;
@@ -60,6 +62,7 @@ class ApplyPages {
         this.services = services;
         this.directory = directory;
         this.catalog = catalog;
+        this.texts = texts;
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -126,7 +129,7 @@ class ApplyPages {
             return "redirect:/me/applications/" + e.applicationId();
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            e.violations().forEach(v -> errors.putIfAbsent(v.field(), v.detail()));
+            texts.localise(e.violations()).forEach(v -> errors.putIfAbsent(v.field(), v.detail()));
             return render(actor, kind(kind), code, applicant, house, values, errors, model);
         }
     }
@@ -196,6 +199,13 @@ class ApplyPages {
                 f.departments().stream().map(d -> departments.getOrDefault(d, d)).toList())));
         model.addAttribute("usedBy", usedBy);
         model.addAttribute("codes", codeOptions(form));
+        Map<String, String> labels = new HashMap<>();
+        form.fields().forEach(f -> {
+            if (f.element().codeTable() != null && f.value() != null && !f.masked()) {
+                labels.put(f.code(), catalog.codeLabel(f.element().codeTable(), f.value()));
+            }
+        });
+        model.addAttribute("labels", labels);
         return "services/apply/form";
     }
 

@@ -98,8 +98,7 @@ class Submissions {
     @Transactional
     Submitted submit(Actor actor, Submission s) {
         if (s.idempotencyKey() == null || !KEY.matcher(s.idempotencyKey()).matches()) {
-            throw new InvalidInputException("idempotencyKey", "format",
-                    "缺少有效的提交凭证 / an idempotency key of 8–64 letters, digits, - or _ is required");
+            throw InvalidInputException.of("idempotencyKey", "idempotency-key");
         }
         Target target = Target.resolve(services, s.kind(), s.code());
         Applicant applicant = applicants.resolve(actor, target.applicantType(), s.applicantKey());
@@ -111,7 +110,8 @@ class Submissions {
         List<Violation> errors = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         List<String> typed = new ArrayList<>();
-        collectValues(form, s.values(), values, typed, errors);
+        Map<String, Change> changes = new LinkedHashMap<>();
+        collectValues(form, s.values(), values, typed, changes, errors);
         Map<String, String> materialRefs = new HashMap<>();
         Map<String, Submission.Upload> uploads = collectMaterials(form, s, materialRefs, errors);
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
@@ -129,7 +129,7 @@ class Submissions {
             var earlier = store.findSubmission(actor.username(), s.idempotencyKey()).orElseThrow();
             throw new ReplayedSubmission(earlier.id(), earlier.reference(), true);
         }
-        writeDeclaredFacts(actor, applicant, form, values, typed, target, reference);
+        writeDeclaredFacts(actor, applicant, form, values, typed, changes.keySet(), target, reference);
         uploads.forEach((slot, u) -> {
             UUID uploadId = UUID.randomUUID();
             store.insertUpload(uploadId, id, slot, u.fileName(), u.contentType(), sha256(u.content()), u.content());
@@ -142,7 +142,11 @@ class Submissions {
             item.elements().forEach(e -> {
                 if (values.containsKey(e.element())) own.put(e.element(), values.get(e.element()));
             });
-            own.putAll(unmaskedFor(item, form, applicant.subject()));
+            Map<String, String> read = unmaskedFor(item, form, applicant.subject());
+            own.putAll(read);
+            List<String> partElements = new ArrayList<>(item.elements().stream()
+                    .map(ServiceItem.ItemElement::element).toList());
+            stateChanges(item, applicant.subject().type(), changes, read, own, partElements);
             Map<String, String> refs = new LinkedHashMap<>();
             item.materials().forEach(m -> {
                 String ref = materialRefs.get(item.code() + "." + m.code());
@@ -150,11 +154,10 @@ class Submissions {
             });
             UUID partId = UUID.randomUUID();
             store.insertPart(new ApplicationStore.PartRow(partId, id, item.code(), item.nameZh(), item.department(),
-                    item.purpose(), item.elements().stream().map(ServiceItem.ItemElement::element).toList(),
-                    partValues.seal(own), partValues.materials(refs), PartStatus.SUBMITTED, List.of(), null, null,
+                    item.purpose(), partElements, partValues.seal(own), partValues.materials(refs), PartStatus.SUBMITTED, List.of(), null, null,
                     WorkingDays.after(today, item.promisedDays()), now));
             store.insertEvent(ApplicationStore.event(partId, null, PartStatus.SUBMITTED, actor,
-                    applicant.channel() == Applicant.Channel.WINDOW ? "综合窗口代为提交 / entered at the window" : null));
+                    applicant.channel() == Applicant.Channel.WINDOW ? "综合窗口代为提交" : null));
             receipts.addAll(receipts(item, applicant.subject(), form.house(), own.keySet()));
             events.publishEvent(new PartSubmitted(partId, id, item.code(), item.department(), false));
             if (item.autoDecision() != null) events.publishEvent(new AutoDecisionDue(partId, item.code()));
@@ -187,17 +190,23 @@ class Submissions {
                 .forEach((k, v) -> out.put(k, v.value()));
     }
 
+    /** A value the application changes: as the base has it now, and as the applicant states it. */
+    record Change(String element, String name, String before, String after) {}
+
     private void collectValues(ApplicationForm form, Map<String, String> offered, Map<String, String> values,
-                               List<String> typed, List<Violation> errors) {
+                               List<String> typed, Map<String, Change> changes, List<Violation> errors) {
         offered.keySet().stream().filter(code -> form.field(code) == null).forEach(code -> errors.add(
-                new Violation(code, "not-on-form", "该事项不需要此信息 / the form does not ask for it")));
+                Violation.of(code, "not-on-form")));
         for (ApplicationForm.Field field : form.fields()) {
             String raw = offered.get(field.code());
             boolean given = raw != null && !raw.isBlank();
+            if (field.changes()) {
+                changeValue(field, given ? raw : null, values, typed, changes, errors);
+                continue;
+            }
             if (given && !(field.value() != null && !field.masked() && field.value().equals(raw.strip()))) {
                 if (field.locked()) {
-                    errors.add(new Violation(field.code(), "locked",
-                            "该信息由权威部门提供,如有误请提交纠错申请 / authoritative value: file a correction instead"));
+                    errors.add(Violation.of(field.code(), "locked", field.element().nameZh()));
                     continue;
                 }
                 try {
@@ -209,9 +218,63 @@ class Submissions {
             } else if (field.value() != null) {
                 values.put(field.code(), field.value());
             } else if (field.required()) {
-                errors.add(new Violation(field.code(), "required", field.element().nameZh() + "为必填项 / required"));
+                errors.add(Violation.of(field.code(), "required", field.element().nameZh()));
             }
         }
+        List<ApplicationForm.Field> changing = form.changes();
+        boolean invalid = errors.stream().anyMatch(e -> changing.stream().anyMatch(f -> f.code().equals(e.field())));
+        if (!changing.isEmpty() && changes.isEmpty() && !invalid) {
+            // a change that changes nothing: said beside every value it could have changed
+            changing.forEach(f -> errors.add(Violation.of(f.code(), "unchanged", f.element().nameZh())));
+        }
+    }
+
+    /**
+     * The new value of what the target changes. Empty or equal to the current value: no change (the current value
+     * still goes to the departments). A masked current value cannot be compared: what is typed is the new value.
+     */
+    private void changeValue(ApplicationForm.Field field, String raw, Map<String, String> values, List<String> typed,
+                             Map<String, Change> changes, List<Violation> errors) {
+        String current = field.value();
+        if (raw != null) {
+            try {
+                String next = catalog.validate(field.code(), raw);
+                if (field.masked() || !next.equals(current)) {
+                    values.put(field.code(), next);
+                    typed.add(field.code());
+                    changes.put(field.code(), new Change(field.code(), field.element().nameZh(), current, next));
+                    return;
+                }
+            } catch (InvalidInputException e) {
+                errors.addAll(e.violations());
+                return;
+            }
+        }
+        if (current != null) values.put(field.code(), current);
+    }
+
+    /**
+     * The part of an item that changes values states the change, so its officer and its system read 变更事项 /
+     * 变更前 / 变更后 without comparing anything: the applicant's own statement elements of the catalog.
+     */
+    private void stateChanges(ServiceItem item, SubjectType applicantType, Map<String, Change> changes,
+                              Map<String, String> read, Map<String, String> own, List<String> partElements) {
+        List<Change> mine = item.elements().stream().map(e -> changes.get(e.element()))
+                .filter(java.util.Objects::nonNull).toList();
+        if (mine.isEmpty()) return;
+        mine.forEach(c -> own.put(c.element(), c.after()));
+        String prefix = applicantType == SubjectType.PERSON ? "person." : "entity.";
+        String items = prefix + "change_items";
+        String before = prefix + "change_before";
+        String after = prefix + "change_after";
+        if (catalog.element(items).isEmpty() || catalog.element(before).isEmpty() || catalog.element(after).isEmpty()) {
+            return;
+        }
+        own.put(items, String.join("、", mine.stream().map(Change::name).toList()));
+        own.put(before, String.join("；", mine.stream().map(c -> c.name() + "："
+                + java.util.Objects.requireNonNullElse(read.getOrDefault(c.element(), c.before()), "")).toList()));
+        own.put(after, String.join("；", mine.stream().map(c -> c.name() + "：" + c.after()).toList()));
+        partElements.addAll(List.of(items, before, after));
     }
 
     private Map<String, Submission.Upload> collectMaterials(ApplicationForm form, Submission s,
@@ -226,23 +289,22 @@ class Submissions {
             Submission.Upload upload = uploads.get(slot.key());
             if (offered != null && !offered.isBlank()) {
                 String problem = offeredLicense(offered.strip(), slot, form);
-                if (problem != null) errors.add(new Violation(field, problem, licenseDetail(problem)));
+                if (problem != null) errors.add(Violation.of(field, problem, slot.material().nameZh()));
                 else refs.put(slot.key(), "license:" + offered.strip());
             } else if (slot.license() != null) {
                 if (upload != null) {
-                    errors.add(new Violation(field, "license-held",
-                            "已调取电子证照,无需上传 / the electronic license is on file; do not upload a copy"));
+                    errors.add(Violation.of(field, "license-held", slot.material().nameZh()));
                 }
                 refs.put(slot.key(), "license:" + slot.license().id());
             } else if (upload == null && slot.material().required()) {
-                errors.add(new Violation(field, "required", slot.material().nameZh() + "为必交材料 / required material"));
+                errors.add(Violation.of(field, "required", slot.material().nameZh()));
             }
             if (upload != null && slot.license() == null) checkFile(field, upload, errors);
         }
         uploads.keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(
-                new Violation("materials." + k, "not-on-form", "该事项不需要此材料 / no such material")));
+                Violation.of("materials." + k, "not-on-form")));
         s.licenses().keySet().stream().filter(k -> !known.contains(k)).forEach(k -> errors.add(
-                new Violation("materials." + k, "not-on-form", "该事项不需要此材料 / no such material")));
+                Violation.of("materials." + k, "not-on-form")));
         uploads.keySet().removeIf(k -> !known.contains(k) || refs.containsKey(k));
         return uploads;
     }
@@ -260,35 +322,26 @@ class Submissions {
         return null;
     }
 
-    private static String licenseDetail(String rule) {
-        return switch (rule) {
-            case "license-forged" -> "证照验证失败,疑似伪造 / the license fails verification (forged)";
-            case "license-revoked" -> "证照已被注销 / the license has been revoked";
-            case "license-expired" -> "证照已过有效期 / the license has expired";
-            case "license-superseded" -> "证照已被新版本替代 / the license was replaced by a newer version";
-            case "license-unknown" -> "未找到该证照 / no such license";
-            case "license-type" -> "证照类型与材料要求不符 / wrong license type for this material";
-            case "license-holder" -> "证照持有人不是申请人 / the license is not the applicant's";
-            default -> "该材料不接受电子证照 / this material is an upload";
-        };
-    }
-
     private static void checkFile(String field, Submission.Upload u, List<Violation> errors) {
         String name = u.fileName() == null ? "" : u.fileName().toLowerCase();
         String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
         if (u.content() == null || u.content().length == 0) {
-            errors.add(new Violation(field, "empty", "文件为空 / the file is empty"));
+            errors.add(Violation.of(field, "empty"));
         } else if (u.content().length > MAX_FILE) {
-            errors.add(new Violation(field, "max-size", "文件不能超过10MB / at most 10 MB"));
+            errors.add(Violation.of(field, "max-size"));
         } else if (!FILE_TYPES.contains(ext)) {
-            errors.add(new Violation(field, "file-type", "仅接受PDF、JPG、PNG / PDF, JPG or PNG only"));
+            errors.add(Violation.of(field, "file-type"));
         }
     }
 
-    /** Facts the applicant typed become self-declared values of the applicant (or of the house). */
+    /**
+     * Facts the applicant typed become self-declared values of the applicant (or of the house). A new value of what
+     * the target changes is not written now: it becomes authoritative when the responsible department approves.
+     */
     private void writeDeclaredFacts(Actor actor, Applicant applicant, ApplicationForm form, Map<String, String> values,
-                                    List<String> typed, Target target, String reference) {
-        facts.write(actor, applicant.subject(), form.house(), typed.stream().map(c -> new Fact(c, values.get(c))).toList(),
+                                    List<String> typed, Set<String> changed, Target target, String reference) {
+        facts.write(actor, applicant.subject(), form.house(), typed.stream().filter(c -> !changed.contains(c))
+                        .map(c -> new Fact(c, values.get(c))).toList(),
                 Attribution.of(null, Method.SELF_DECLARED, applicant.readPurpose(target), "办件 " + reference));
     }
 
