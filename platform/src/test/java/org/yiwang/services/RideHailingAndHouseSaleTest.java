@@ -47,7 +47,8 @@ class RideHailingAndHouseSaleTest {
     void aDriverWithACleanRecordIsApprovedAutomaticallyWithinSecondsAndNotified() throws Exception {
         var driver = fixtures.driver(false);
         JsonNode form = form(driver.user(), "ITEM", "RIDE_HAILING");
-        assertThat(HotelChangeTest.missing(form)).containsExactly("person.vehicle_plate");
+        // the one thing the base cannot know: which platform the driver will serve
+        assertThat(HotelChangeTest.missing(form)).containsExactly("person.vehicle_plate", "person.ride_hailing_platform");
         Map<String, JsonNode> fields = HotelChangeTest.byKey(form.get("fields"), "element");
         assertThat(fields.get("person.driver_license_class").get("value").asString()).isEqualTo("C1");
         assertThat(fields.get("person.driver_license_class").get("locked").asBoolean()).isTrue();
@@ -80,7 +81,7 @@ class RideHailingAndHouseSaleTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(form.get("applicant").asString()).isEqualTo("刘*");
         var body = Map.of("kind", "ITEM", "code", "RIDE_HAILING", "applicant", driver.citizenId(),
-                "values", Map.of("person.vehicle_plate", "沪D22222"), "idempotencyKey", UUID.randomUUID().toString());
+                "values", Map.of("person.vehicle_plate", "沪D22222", "person.ride_hailing_platform", "05"), "idempotencyKey", UUID.randomUUID().toString());
         String id = json.readTree(mvc.perform(post("/api/v1/applications").with(user(ServiceFixtures.clerk())).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
