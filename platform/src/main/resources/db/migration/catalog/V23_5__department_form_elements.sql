@@ -51,6 +51,19 @@ SELECT g.department_code, g.purpose_code, g.element_code, g.legal_basis, FALSE F
 ) AS g (department_code, purpose_code, element_code, legal_basis)
 ON CONFLICT DO NOTHING;
 
+-- every department whose item changes a value receives the statement of the change with its part
+INSERT INTO catalog_demand (department_code, purpose_code, element_code, legal_basis, in_clear)
+SELECT g.department_code, g.purpose_code, e.code, g.legal_basis, FALSE
+  FROM catalog_element e CROSS JOIN (VALUES
+       ('310104-SW',   'LIQUOR_LICENSE',        '《上海市酒类商品产销管理条例》第十九条'),
+       ('310104-WJW',  'HYGIENE_LICENSE',       '《公共场所卫生管理条例实施细则》第二十二条'),
+       ('310104-GA',   'SPECIAL_TRADE_LICENSE', '《旅馆业治安管理办法》第四条'),
+       ('310104-SCJG', 'FOOD_LICENSE',          '《食品经营许可和备案管理办法》第二十七条'),
+       ('310104-SCJG', 'MARKET_SUPERVISION',    '《中华人民共和国市场主体登记管理条例》第二十四条')
+       ) AS g (department_code, purpose_code, legal_basis)
+ WHERE e.code IN ('entity.change_items', 'entity.change_before', 'entity.change_after')
+ON CONFLICT DO NOTHING;
+
 -- market regulation's two purposes cover every fact of a legal entity (as in V21)
 INSERT INTO catalog_demand (department_code, purpose_code, element_code, legal_basis, in_clear)
 SELECT '310104-SCJG', p.purpose_code, e.code, p.legal_basis, FALSE
@@ -70,5 +83,6 @@ ON CONFLICT DO NOTHING;
 INSERT INTO catalog_demand (department_code, purpose_code, element_code, legal_basis, in_clear)
 SELECT '310000-DSJ', 'DATA_GOVERNANCE', code, '《上海市数据条例》第二章 公共数据治理', FALSE FROM catalog_element
  WHERE code IN ('entity.business_premises', 'entity.food_business_format', 'entity.health_certified_staff',
-                'entity.security_officer_citizen_id', 'person.ride_hailing_platform')
+                'entity.security_officer_citizen_id', 'person.ride_hailing_platform', 'entity.change_items',
+                'entity.change_before', 'entity.change_after')
 ON CONFLICT DO NOTHING;
