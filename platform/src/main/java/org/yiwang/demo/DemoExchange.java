@@ -69,7 +69,8 @@ public class DemoExchange {
                 "entity.address", "JYDZ", "entity.legal_rep_name", "FDDBR", "entity.phone", "LXDH");
         // a change item's part states what changes, before and after (变更事项 / 变更前 / 变更后)
         Map<String, String> change = Map.of("entity.change_items", "BGSX", "entity.change_before", "BGQNR",
-                "entity.change_after", "BGHNR", "entity.business_premises", "JYCS");
+                "entity.change_after", "BGHNR", "entity.business_premises", "JYCS",
+                "entity.legal_rep_citizen_id", "FDDBRSFZH");
         connector(new Connector(COMMERCE, "310104-SW", "徐汇区商务委 酒类流通管理系统", ConnectorKind.REST,
                 e.commerceUrl(), Map.of(), List.of("HOTEL_LIQUOR_CHANGE"), 8, true), e,
                 new Mapping(with(with(entity, change), Map.of("entity.premises_area", "JYMJ",
@@ -90,9 +91,15 @@ public class DemoExchange {
                 Map.entry("resultPartColumn", "SQBH"), Map.entry("statusColumn", "ZT"), Map.entry("reasonColumn", "YJ"),
                 Map.entry("resultTimeColumn", "BZSJ")),
                 List.of("HOTEL_SPECIAL_TRADE_CHANGE"), 8, true), e,
-                new Mapping(Map.of("entity.name", "DWMC", "entity.credit_code", "TYSHXYDM", "entity.address", "JYDZ",
-                        "entity.legal_rep_name", "FDDBR", "entity.phone", "LXDH", "entity.hotel_rooms", "KFS",
-                        "entity.hotel_beds", "CWS", "entity.security_officer", "ZBFZR"), Map.of(), Map.of(),
+                new Mapping(Map.ofEntries(Map.entry("entity.name", "DWMC"), Map.entry("entity.credit_code", "TYSHXYDM"),
+                        Map.entry("entity.address", "ZS"), Map.entry("entity.business_premises", "JYDZ"),
+                        Map.entry("entity.legal_rep_name", "FDDBR"), Map.entry("entity.legal_rep_citizen_id", "FDDBRSFZH"),
+                        Map.entry("entity.phone", "LXDH"), Map.entry("entity.premises_area", "YYMJ"),
+                        Map.entry("entity.hotel_rooms", "KFS"), Map.entry("entity.hotel_beds", "CWS"),
+                        Map.entry("entity.security_officer", "ZBFZR"),
+                        Map.entry("entity.security_officer_citizen_id", "ZBFZRSFZH"),
+                        Map.entry("entity.change_items", "BGSX"), Map.entry("entity.change_before", "BGQNR"),
+                        Map.entry("entity.change_after", "BGHNR")), Map.of(), Map.of(),
                         Map.of("HOTEL_SPECIAL_TRADE_CHANGE", "TZHY-LG-BG"),
                         Map.of("01", "ACCEPTED", "02", "APPROVED", "03", "REJECTED", "04", "RETURNED"),
                         Map.of("XKFW", "trade")));

@@ -66,7 +66,7 @@ class ExchangeScenariosTest {
         JsonNode liquor = awaitReceived(DemoExchange.COMMERCE, parts.get("310104-SW"));
         assertThat(liquor.get("item").asString()).isEqualTo("SW-JLLS-BG");
         assertThat(names(liquor.get("data"))).containsExactlyInAnyOrder("QYMC", "TYSHXYDM", "JYDZ", "JYCS", "FDDBR",
-                "LXDH", "JYMJ", "JLPZ", "BGSX", "BGQNR", "BGHNR");
+                "FDDBRSFZH", "LXDH", "JYMJ", "JLPZ", "BGSX", "BGQNR", "BGHNR");
         // the change stated: what changes, before and after; the new name where the name goes
         assertThat(liquor.get("data").get("QYMC").asString()).isEqualTo(ServiceFixtures.NEW_HOTEL_NAME);
         assertThat(liquor.get("data").get("BGSX").asString()).isEqualTo("名称");
@@ -85,7 +85,10 @@ class ExchangeScenariosTest {
                 "SELECT * FROM T_TZHY_SQ WHERE SQBH = ?").param(parts.get("310104-GA")).query().listOfRows(),
                 rows -> rows.size() == 1).get(0);
         assertThat(row).containsEntry("DWMC", ServiceFixtures.NEW_HOTEL_NAME).containsEntry("ZBFZR", "孙建国")
-                .containsEntry("SXBM", "TZHY-LG-BG");
+                .containsEntry("SXBM", "TZHY-LG-BG").containsEntry("BGSX", "名称")
+                .containsEntry("BGHNR", "名称：" + ServiceFixtures.NEW_HOTEL_NAME)
+                // the hotel's premises and the company's registered address are two facts, in two columns
+                .containsEntry("JYDZ", "上海市徐汇区衡山路8号1-3层").containsEntry("ZS", "上海市徐汇区衡山路8号");
         assertThat(row.get("CWS").toString()).isEqualTo("80");
         // market regulation works on the built-in workbench: nothing delivered
         assertThat(jdbc.sql("SELECT count(*) FROM exchange_delivery WHERE part_id = ?::uuid")

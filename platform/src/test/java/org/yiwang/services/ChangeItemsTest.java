@@ -106,9 +106,13 @@ class ChangeItemsTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.values['entity.legal_rep_name']").value("周新"))
                 .andExpect(jsonPath("$.values['entity.change_items']").value("法定代表人姓名、法定代表人身份号码"))
+                // the statement is plain text: the ID numbers in it are masked
                 .andExpect(jsonPath("$.values['entity.change_before']").value(allOf(containsString("法定代表人姓名：王丽"),
+                        containsString("法定代表人身份号码：" + hotel.legalRep().substring(0, 4)),
                         not(containsString(hotel.legalRep())))))
-                .andExpect(jsonPath("$.values['entity.change_after']").value(containsString("法定代表人姓名：周新")));
+                .andExpect(jsonPath("$.values['entity.change_after']").value(allOf(containsString("法定代表人姓名：周新"),
+                        not(containsString(newRep)))))
+                .andExpect(jsonPath("$.values['entity.legal_rep_citizen_id']").value(newRep));
         assertThat(value(hotel.creditCode(), "entity.legal_rep_name")).isEqualTo("王丽");
 
         for (String action : List.of("ACCEPT", "APPROVE")) {
@@ -206,7 +210,8 @@ class ChangeItemsTest {
                         .param("paperFields[1].label", "消毒间面积（平方米）").param("paperFields[1].element", element)
                         .param("paperFields[2].label", "不存在的栏目").param("paperFields[2].element", "entity.nope"))
                 .andExpect(status().isOk()).andExpect(content().string(containsString(
-                        "data-field=\"paperFields[2].element\" data-rule=\"unknown-element\">数据元不在目录中:entity.nope")));
+                        "class=\"field-error\" data-field=\"paperForm.fields[2].element\" data-rule=\"unknown-element\">"
+                                + "数据元不在目录中:entity.nope")));
         assertThat(services.requireItem(code).paperForm()).hasSize(1);
         mvc.perform(post("/services/admin/items/" + code).with(user(ServiceCatalogValidationTest.ADMIN)).with(csrf())
                         .param("nameZh", "测试事项").param("department", "310104-WJW").param("itemType", "01")

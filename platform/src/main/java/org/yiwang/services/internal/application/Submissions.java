@@ -272,9 +272,25 @@ class Submissions {
         }
         own.put(items, String.join("、", mine.stream().map(Change::name).toList()));
         own.put(before, String.join("；", mine.stream().map(c -> c.name() + "："
-                + java.util.Objects.requireNonNullElse(read.getOrDefault(c.element(), c.before()), "")).toList()));
-        own.put(after, String.join("；", mine.stream().map(c -> c.name() + "：" + c.after()).toList()));
+                + stated(c.element(), read.getOrDefault(c.element(), c.before()))).toList()));
+        own.put(after, String.join("；", mine.stream().map(c -> c.name() + "：" + stated(c.element(), c.after()))
+                .toList()));
         partElements.addAll(List.of(items, before, after));
+    }
+
+    /**
+     * A value as the statement of a change says it: sensitive values (level 3 and up) masked, since the statement is
+     * plain text beside the element itself, which carries the value as the department is entitled to it.
+     */
+    private String stated(String element, String value) {
+        if (value == null) return "";
+        var e = catalog.require(element);
+        if (e.sensitivity() < 3) return value;
+        return switch (e.type()) {
+            case CITIZEN_ID -> Masking.citizenId(value);
+            case PHONE -> Masking.phone(value);
+            default -> Masking.generic(value);
+        };
     }
 
     private Map<String, Submission.Upload> collectMaterials(ApplicationForm form, Submission s,
