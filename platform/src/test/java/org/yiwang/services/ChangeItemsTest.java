@@ -168,7 +168,7 @@ class ChangeItemsTest {
 
     @Test
     void aDataAdminAddsAnElementAndBindsAPaperFormLineToItFromThePages() throws Exception {
-        String element = "entity.h5_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+        String element = "entity.test_h5_" + Long.toString(System.nanoTime() % 1_000_000_000L, 36);
         long elements = jdbc.sql("SELECT count(*) FROM catalog_element").query(Long.class).single();
         // a CODE element without its code table, no name: refused beside the fields, nothing written
         mvc.perform(post("/catalog/elements").with(user(ServiceCatalogValidationTest.ADMIN)).with(csrf())
