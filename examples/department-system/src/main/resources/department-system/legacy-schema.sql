@@ -16,6 +16,13 @@ CREATE TABLE IF NOT EXISTS T_TZHY_SQ (
     KFS      INTEGER,                  -- 客房数
     CWS      INTEGER,                  -- 床位数
     ZBFZR    VARCHAR(50),              -- 治安保卫负责人
+    ZBFZRSFZH VARCHAR(18),             -- 治安保卫负责人身份证号码
+    FDDBRSFZH VARCHAR(18),             -- 法定代表人身份证号码
+    ZS       VARCHAR(300),             -- 住所 (registered address; JYDZ is where the hotel is)
+    YYMJ     VARCHAR(20),              -- 营业面积
+    BGSX     VARCHAR(500),             -- 变更事项
+    BGQNR    VARCHAR(2000),            -- 变更前内容
+    BGHNR    VARCHAR(2000),            -- 变更后内容
     RKSJ     TIMESTAMP DEFAULT CURRENT_TIMESTAMP -- 入库时间
 );
 -- databases created before SQH existed (H2 and PostgreSQL; MySQL users add the column by hand)

@@ -165,14 +165,18 @@ final class ServicesBenchmark {
         return false;
     }
 
-    /** What an applicant types: the two facts the base lacks, different each time (else nothing would be typed). */
+    /**
+     * What an applicant types: the two facts the base lacks and the hotel's new name (a hotel change that changes
+     * nothing is refused), different each time (else nothing would be typed).
+     */
     private static String submission(Hotels.Hotel hotel) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", "BUNDLE");
         body.put("code", BUNDLE);
         body.put("applicant", hotel.creditCode());
         body.put("values", Map.of("entity.employees", String.valueOf(10 + ThreadLocalRandom.current().nextInt(990)),
-                "entity.security_officer", Hotels.officer()));
+                "entity.security_officer", Hotels.officer(),
+                "entity.name", "上海徐汇酒店" + ThreadLocalRandom.current().nextInt(1_000_000) + "有限公司"));
         body.put("idempotencyKey", UUID.randomUUID().toString());
         return JSON.writeValueAsString(body);
     }

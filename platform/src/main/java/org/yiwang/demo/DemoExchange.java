@@ -67,15 +67,21 @@ public class DemoExchange {
     public void install(Endpoints e) {
         Map<String, String> entity = Map.of("entity.name", "QYMC", "entity.credit_code", "TYSHXYDM",
                 "entity.address", "JYDZ", "entity.legal_rep_name", "FDDBR", "entity.phone", "LXDH");
+        // a change item's part states what changes, before and after (变更事项 / 变更前 / 变更后)
+        Map<String, String> change = Map.of("entity.change_items", "BGSX", "entity.change_before", "BGQNR",
+                "entity.change_after", "BGHNR", "entity.business_premises", "JYCS",
+                "entity.legal_rep_citizen_id", "FDDBRSFZH");
         connector(new Connector(COMMERCE, "310104-SW", "徐汇区商务委 酒类流通管理系统", ConnectorKind.REST,
                 e.commerceUrl(), Map.of(), List.of("HOTEL_LIQUOR_CHANGE"), 8, true), e,
-                new Mapping(with(entity, Map.of("entity.premises_area", "JYMJ", "entity.liquor_categories", "JLPZ")),
+                new Mapping(with(with(entity, change), Map.of("entity.premises_area", "JYMJ",
+                        "entity.liquor_categories", "JLPZ")),
                         Map.of(), Map.of("entity.premises_area", "0.00"), Map.of("HOTEL_LIQUOR_CHANGE", "SW-JLLS-BG"),
                         Map.of(), licence(Map.of("XKFW", Mapping.RECORD + "scope"))));
         connector(new Connector(HEALTH, "310104-WJW", "徐汇区卫健委 卫生监督业务系统", ConnectorKind.REST,
                 e.healthUrl(), Map.of(), List.of("HOTEL_HYGIENE_CHANGE", "BARBER_HYGIENE"), 8, true), e,
-                new Mapping(with(entity, Map.of("entity.premises_area", "JYMJ", "entity.employees", "CYRYS",
-                        "entity.hotel_rooms", "KFS", "entity.business_scope", "JYFW")), Map.of(), Map.of(),
+                new Mapping(with(with(entity, change), Map.of("entity.premises_area", "JYMJ", "entity.employees",
+                        "CYRYS", "entity.hotel_rooms", "KFS", "entity.business_scope", "JYFW",
+                        "entity.health_certified_staff", "JKZMRS")), Map.of(), Map.of(),
                         Map.of("HOTEL_HYGIENE_CHANGE", "WJW-GGCS-BG", "BARBER_HYGIENE", "WJW-GGCS-XK"), Map.of(),
                         licence(Map.of("XKFW", "hygiene_scope", "XKXM", "hygiene_scope"))));
         connector(new Connector(POLICE, "310104-GA", "徐汇公安分局 特种行业管理系统(旧库)", ConnectorKind.JDBC,
@@ -86,9 +92,15 @@ public class DemoExchange {
                 Map.entry("resultPartColumn", "SQBH"), Map.entry("statusColumn", "ZT"), Map.entry("reasonColumn", "YJ"),
                 Map.entry("resultTimeColumn", "BZSJ")),
                 List.of("HOTEL_SPECIAL_TRADE_CHANGE"), 8, true), e,
-                new Mapping(Map.of("entity.name", "DWMC", "entity.credit_code", "TYSHXYDM", "entity.address", "JYDZ",
-                        "entity.legal_rep_name", "FDDBR", "entity.phone", "LXDH", "entity.hotel_rooms", "KFS",
-                        "entity.hotel_beds", "CWS", "entity.security_officer", "ZBFZR"), Map.of(), Map.of(),
+                new Mapping(Map.ofEntries(Map.entry("entity.name", "DWMC"), Map.entry("entity.credit_code", "TYSHXYDM"),
+                        Map.entry("entity.address", "ZS"), Map.entry("entity.business_premises", "JYDZ"),
+                        Map.entry("entity.legal_rep_name", "FDDBR"), Map.entry("entity.legal_rep_citizen_id", "FDDBRSFZH"),
+                        Map.entry("entity.phone", "LXDH"), Map.entry("entity.premises_area", "YYMJ"),
+                        Map.entry("entity.hotel_rooms", "KFS"), Map.entry("entity.hotel_beds", "CWS"),
+                        Map.entry("entity.security_officer", "ZBFZR"),
+                        Map.entry("entity.security_officer_citizen_id", "ZBFZRSFZH"),
+                        Map.entry("entity.change_items", "BGSX"), Map.entry("entity.change_before", "BGQNR"),
+                        Map.entry("entity.change_after", "BGHNR")), Map.of(), Map.of(),
                         Map.of("HOTEL_SPECIAL_TRADE_CHANGE", "TZHY-LG-BG"),
                         Map.of("01", "ACCEPTED", "02", "APPROVED", "03", "REJECTED", "04", "RETURNED"),
                         Map.of("XKFW", "trade")));
@@ -98,7 +110,7 @@ public class DemoExchange {
                         Map.entry("person.gender", "XB"), Map.entry("person.birth_date", "CSRQ"),
                         Map.entry("person.household_address", "HJDZ"), Map.entry("person.driver_license_class", "ZJCX"),
                         Map.entry("person.driver_license_first_issue", "CCLZRQ"), Map.entry("person.phone", "LXDH"),
-                        Map.entry("person.vehicle_plate", "CPHM")),
+                        Map.entry("person.vehicle_plate", "CPHM"), Map.entry("person.ride_hailing_platform", "FWPT")),
                         Map.of("person.gender", Map.of("1", "M", "2", "F")),
                         Map.of("person.birth_date", "yyyyMMdd", "person.driver_license_first_issue", "yyyyMMdd"),
                         Map.of("RIDE_HAILING", "WYC-JSY-HC"), Map.of(),

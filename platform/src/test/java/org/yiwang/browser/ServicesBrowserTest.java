@@ -33,6 +33,7 @@ class ServicesBrowserTest {
             "entity.employees", "35",
             "entity.security_officer", "孙建国",
             "person.vehicle_plate", "沪A88888",
+            "person.ride_hailing_platform", "01",
             "house.transfer_price", "610.00",
             "house.buyer_name", "钱进");
 
@@ -60,7 +61,9 @@ class ServicesBrowserTest {
         browser.open("/services/bundles/HOTEL_CHANGE");
         browser.await(By.cssSelector("a[href$='/apply/bundles/HOTEL_CHANGE']")).click();
         browser.await(By.id("apply-form"));
-        assertThat(browser.text(By.cssSelector("#prefilled tr[data-element='entity.name']"))).contains("权威数据");
+        assertThat(browser.text(By.cssSelector("#prefilled tr[data-element='entity.credit_code']"))).contains("权威数据");
+        // a hotel change renames the hotel: the new name beside the registered one
+        browser.driver.findElement(By.id("v.entity.name")).sendKeys("上海徐汇衡山酒店" + System.nanoTime() % 100000 + "有限公司");
         List<String> typed = fillMissing();
         assertThat(typed).containsExactlyInAnyOrder("entity.employees", "entity.security_officer");
         assertThat(browser.driver.findElements(By.cssSelector("#materials input[type=file]"))).hasSize(1);
@@ -88,7 +91,7 @@ class ServicesBrowserTest {
         assertThat(browser.await(By.id("app-status")).getAttribute("data-status")).isEqualTo("COMPLETED");
         List<WebElement> licenses = browser.driver.findElements(By.cssSelector("a.license-link"));
         assertThat(licenses).hasSize(4);
-        assertThat(browser.text(By.id("once-only"))).startsWith("本次您填写了 2 项信息");
+        assertThat(browser.text(By.id("once-only"))).startsWith("本次您填写了 3 项信息");
         licenses.get(0).click();
         assertThat(browser.await(By.tagName("main")).getText()).contains("有效");
         browser.open("/me/applications");
@@ -111,7 +114,8 @@ class ServicesBrowserTest {
         browser.open("/apply/items/RIDE_HAILING");
         browser.await(By.id("apply-form"));
         assertThat(browser.text(By.cssSelector("#prefilled tr[data-element='person.driver_license_class']"))).contains("C1");
-        assertThat(fillMissing()).containsExactly("person.vehicle_plate");
+        // the one thing the base cannot know: the platform the driver will serve
+        assertThat(fillMissing()).containsExactly("person.vehicle_plate", "person.ride_hailing_platform");
         browser.driver.findElement(By.id("submit")).click();
         browser.await(By.id("reference"));
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(500)).until(d -> {
@@ -163,12 +167,13 @@ class ServicesBrowserTest {
     /** Types an answer into every field the form asks for that is still empty; returns their element codes. */
     private static List<String> fillMissing() {
         List<String> typed = new java.util.ArrayList<>();
-        for (WebElement input : browser.driver.findElements(By.cssSelector("#missing-fields [name^='v.']"))) {
+        for (WebElement input : browser.driver.findElements(By.cssSelector("#missing-fields [name^='v.'][aria-required='true']"))) {
             String element = input.getAttribute("name").substring(2);
             if (!input.getAttribute("value").isEmpty()) continue;
             String answer = ANSWERS.get(element);
             assertThat(answer).as("the form asks for " + element).isNotNull();
-            input.sendKeys(answer);
+            if (input.getTagName().equals("select")) new org.openqa.selenium.support.ui.Select(input).selectByValue(answer);
+            else input.sendKeys(answer);
             typed.add(element);
         }
         return typed;

@@ -16,9 +16,10 @@ class CatalogValidationTest {
 
     @Test
     void seedsTheElementsOtherModulesUse() {
-        assertThat(catalog.elements(SubjectType.PERSON)).hasSize(23);
-        assertThat(catalog.elements(SubjectType.LEGAL_ENTITY)).hasSize(20);
-        assertThat(catalog.elements(SubjectType.HOUSE)).hasSize(11);
+        // seeded ones: tests that add an element from the pages name it *.test_*
+        assertThat(catalog.elements(SubjectType.PERSON)).filteredOn(e -> !e.code().contains(".test_")).hasSize(24);
+        assertThat(catalog.elements(SubjectType.LEGAL_ENTITY)).filteredOn(e -> !e.code().contains(".test_")).hasSize(27);
+        assertThat(catalog.elements(SubjectType.HOUSE)).filteredOn(e -> !e.code().contains(".test_")).hasSize(11);
         assertThat(catalog.require("person.citizen_id").sensitivity()).isEqualTo(4);
         assertThat(catalog.responsibleDepartment("person.marital_status")).contains("310104-MZ");
         assertThat(catalog.responsibleDepartment("house.area")).contains("310104-FG");

@@ -106,7 +106,7 @@ class ExchangeFailureTest {
             long before = lastSeq();
             mvc.perform(post("/api/v1/applications").with(user(driver.user())).with(csrf())
                             .contentType(MediaType.APPLICATION_JSON).content("""
-                                    {"kind":"ITEM","code":"RIDE_HAILING","values":{"person.vehicle_plate":"沪B%s"},
+                                    {"kind":"ITEM","code":"RIDE_HAILING","values":{"person.vehicle_plate":"沪B%s","person.ride_hailing_platform":"01"},
                                      "idempotencyKey":"%s"}""".formatted(ExchangeScenariosTest.digits(5),
                                     java.util.UUID.randomUUID())))
                     .andExpect(status().isCreated());

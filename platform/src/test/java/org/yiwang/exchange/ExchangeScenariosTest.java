@@ -61,27 +61,37 @@ class ExchangeScenariosTest {
     void hotelChangeReachesTwoRestSystemsALegacyDatabaseAndTheWorkbenchAndTheirResultsIssueFourLicenses() throws Exception {
         var hotel = fixtures.hotel();
         String id = submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE", hotel.creditCode(),
-                Map.of("entity.employees", "35", "entity.security_officer", "孙建国"));
+                Map.of("entity.employees", "35", "entity.security_officer", "孙建国",
+                        "entity.name", ServiceFixtures.NEW_HOTEL_NAME));
         Map<String, String> parts = partsByDepartment(hotel.enterpriseUser(), id);
 
         // commerce: its own field names, its business code, its number format — and nothing it does not need
         JsonNode liquor = awaitReceived(DemoExchange.COMMERCE, parts.get("310104-SW"));
         assertThat(liquor.get("item").asString()).isEqualTo("SW-JLLS-BG");
-        assertThat(names(liquor.get("data"))).containsExactlyInAnyOrder("QYMC", "TYSHXYDM", "JYDZ", "FDDBR", "LXDH",
-                "JYMJ", "JLPZ");
+        assertThat(names(liquor.get("data"))).containsExactlyInAnyOrder("QYMC", "TYSHXYDM", "JYDZ", "JYCS", "FDDBR",
+                "FDDBRSFZH", "LXDH", "JYMJ", "JLPZ", "BGSX", "BGQNR", "BGHNR");
+        // the change stated: what changes, before and after; the new name where the name goes
+        assertThat(liquor.get("data").get("QYMC").asString()).isEqualTo(ServiceFixtures.NEW_HOTEL_NAME);
+        assertThat(liquor.get("data").get("BGSX").asString()).isEqualTo("名称");
+        assertThat(liquor.get("data").get("BGQNR").asString()).isEqualTo("名称：上海徐汇衡山宾馆有限公司");
+        assertThat(liquor.get("data").get("BGHNR").asString()).isEqualTo("名称：" + ServiceFixtures.NEW_HOTEL_NAME);
+        assertThat(liquor.get("data").get("JYCS").asString()).isEqualTo("上海市徐汇区衡山路8号1-3层");
         assertThat(liquor.get("data").get("TYSHXYDM").asString()).isEqualTo(hotel.creditCode());
         assertThat(liquor.get("data").get("JYMJ").asString()).isEqualTo("1200.50");
         // health: the employees the applicant typed once, no liquor, no security officer
         JsonNode hygiene = awaitReceived(DemoExchange.HEALTH, parts.get("310104-WJW"));
         assertThat(hygiene.get("data").get("CYRYS").asString()).isEqualTo("35");
         assertThat(hygiene.get("data").get("KFS").asString()).isEqualTo("48");
-        assertThat(names(hygiene.get("data"))).doesNotContain("JLPZ", "ZBFZR");
+        assertThat(names(hygiene.get("data"))).doesNotContain("JLPZ", "ZBFZR").contains("BGSX", "BGQNR", "BGHNR");
         // police: a row in its legacy table, the security officer typed once
         Map<String, Object> row = await().atMost(Duration.ofSeconds(20)).until(() -> jdbc(systems).sql(
                 "SELECT * FROM T_TZHY_SQ WHERE SQBH = ?").param(parts.get("310104-GA")).query().listOfRows(),
                 rows -> rows.size() == 1).get(0);
-        assertThat(row).containsEntry("DWMC", "上海徐汇衡山宾馆有限公司").containsEntry("ZBFZR", "孙建国")
-                .containsEntry("SXBM", "TZHY-LG-BG");
+        assertThat(row).containsEntry("DWMC", ServiceFixtures.NEW_HOTEL_NAME).containsEntry("ZBFZR", "孙建国")
+                .containsEntry("SXBM", "TZHY-LG-BG").containsEntry("BGSX", "名称")
+                .containsEntry("BGHNR", "名称：" + ServiceFixtures.NEW_HOTEL_NAME)
+                // the hotel's premises and the company's registered address are two facts, in two columns
+                .containsEntry("JYDZ", "上海市徐汇区衡山路8号1-3层").containsEntry("ZS", "上海市徐汇区衡山路8号");
         assertThat(row.get("CWS").toString()).isEqualTo("80");
         // market regulation works on the built-in workbench: nothing delivered
         assertThat(jdbc.sql("SELECT count(*) FROM exchange_delivery WHERE part_id = ?::uuid")
@@ -128,13 +138,15 @@ class ExchangeScenariosTest {
     @Test
     void rideHailingCheckReachesTheBackOfficeInItsCodesAndIsDecidedAutomatically() throws Exception {
         var driver = fixtures.driver(false);
-        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪A" + digits(5)));
+        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪A" + digits(5),
+                "person.ride_hailing_platform", "01"));
         String part = partsByDepartment(driver.user(), id).get("310104-JT");
         JsonNode received = awaitReceived(DemoExchange.TRANSPORT, part);
         assertThat(received.get("item").asString()).isEqualTo("WYC-JSY-HC");
         assertThat(received.get("data").get("XB").asString()).isEqualTo("M");
         assertThat(received.get("data").get("CSRQ").asString()).isEqualTo("19880618");
         assertThat(received.get("data").get("SFZH").asString()).isEqualTo(driver.citizenId());
+        assertThat(received.get("data").get("FWPT").asString()).isEqualTo("01");
         await().atMost(Duration.ofSeconds(20)).until(() -> application(driver.user(), id).get("status").asString()
                 .equals("COMPLETED"));
     }
@@ -200,7 +212,8 @@ class ExchangeScenariosTest {
     void badOrUnsignedResultsAreRefusedAndChangeNothing() throws Exception {
         var hotel = fixtures.hotel();
         String id = submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE", hotel.creditCode(),
-                Map.of("entity.employees", "12", "entity.security_officer", "钱进"));
+                Map.of("entity.employees", "12", "entity.security_officer", "钱进",
+                        "entity.name", ServiceFixtures.NEW_HOTEL_NAME));
         String part = partsByDepartment(hotel.enterpriseUser(), id).get("310104-WJW");
         awaitReceived(DemoExchange.HEALTH, part);
         String body = "{\"resultId\":\"" + UUID.randomUUID() + "\",\"partId\":\"" + part + "\",\"status\":\"APPROVED\"}";

@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 @IntegrationTest
 class ApplicationRulesTest {
 
-    static final Map<String, String> PLATE = Map.of("person.vehicle_plate", "沪B54321");
+    static final Map<String, String> PLATE = Map.of("person.vehicle_plate", "沪B54321", "person.ride_hailing_platform", "01");
 
     @Autowired MockMvc mvc;
     @Autowired JsonMapper json;
@@ -71,8 +71,9 @@ class ApplicationRulesTest {
     void anAuthoritativeValueIsNotTypedOver() throws Exception {
         var hotel = fixtures.hotel();
         submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE", Map.of("entity.employees", "35",
-                "entity.security_officer", "孙建国", "entity.name", "别的名字"), Map.of())
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("entity.name"))
+                "entity.security_officer", "孙建国", "entity.name", ServiceFixtures.NEW_HOTEL_NAME,
+                "entity.address", "别的地址"), Map.of())
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("entity.address"))
                 .andExpect(jsonPath("$.rule").value("locked"));
     }
 
@@ -101,7 +102,8 @@ class ApplicationRulesTest {
     void anOfficerOfAnotherDepartmentCannotActAndAWrongTransitionIsAConflict() throws Exception {
         var hotel = fixtures.hotel();
         JsonNode created = json.readTree(submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE",
-                Map.of("entity.employees", "35", "entity.security_officer", "孙建国"), Map.of())
+                Map.of("entity.employees", "35", "entity.security_officer", "孙建国",
+                        "entity.name", ServiceFixtures.NEW_HOTEL_NAME), Map.of())
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString());
         String part = partOf(created.get("id").asString(), "310104-WJW");
         decide("310104-SCJG", part, "{\"action\":\"APPROVE\"}").andExpect(status().isForbidden())
@@ -121,7 +123,8 @@ class ApplicationRulesTest {
     void aReturnedPartIsCorrectedOnlyWhereTheDepartmentAsked() throws Exception {
         var hotel = fixtures.hotel();
         JsonNode created = json.readTree(submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE",
-                Map.of("entity.employees", "35", "entity.security_officer", "孙建国"), Map.of())
+                Map.of("entity.employees", "35", "entity.security_officer", "孙建国",
+                        "entity.name", ServiceFixtures.NEW_HOTEL_NAME), Map.of())
                 .andReturn().getResponse().getContentAsString());
         String id = created.get("id").asString();
         String part = partOf(id, "310104-GA");
@@ -143,9 +146,10 @@ class ApplicationRulesTest {
         var hotel = fixtures.hotel();
         String key = UUID.randomUUID().toString();
         submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE", Map.of("entity.employees", "35",
-                "entity.security_officer", "孙建国"), Map.of(), key).andExpect(status().isCreated());
+                "entity.security_officer", "孙建国", "entity.name", ServiceFixtures.NEW_HOTEL_NAME), Map.of(), key)
+                .andExpect(status().isCreated());
         submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE", Map.of("entity.employees", "36",
-                "entity.security_officer", "孙建国"), Map.of(), key).andExpect(status().isConflict())
+                "entity.security_officer", "孙建国", "entity.name", ServiceFixtures.NEW_HOTEL_NAME), Map.of(), key).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.rule").value("idempotency-key-reused"));
     }
 

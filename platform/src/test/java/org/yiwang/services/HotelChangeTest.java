@@ -56,12 +56,18 @@ class HotelChangeTest {
         var hotel = fixtures.hotel();
         JsonNode form = form(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE");
         Map<String, JsonNode> fields = byKey(form.get("fields"), "element");
+        // the name is what a hotel change changes: its current value, open for the new one
         assertThat(fields.get("entity.name").get("value").asString()).isEqualTo("上海徐汇衡山宾馆有限公司");
-        assertThat(fields.get("entity.name").get("locked").asBoolean()).isTrue();
+        assertThat(fields.get("entity.name").get("changes").asBoolean()).isTrue();
+        assertThat(fields.get("entity.name").get("locked").asBoolean()).isFalse();
+        assertThat(fields.get("entity.address").get("locked").asBoolean()).isTrue();
         assertThat(fields.get("entity.name").get("source").get("sourceDepartment").asString()).isEqualTo("310104-SCJG");
         assertThat(fields.get("entity.name").get("departments")).hasSize(4);
         assertThat(fields.get("entity.hotel_rooms").get("value").asString()).isEqualTo("48");
-        assertThat(missing(form)).containsExactlyInAnyOrder("entity.employees", "entity.security_officer");
+        assertThat(missing(form)).containsExactlyInAnyOrder("entity.employees", "entity.security_officer",
+                "entity.health_certified_staff", "entity.security_officer_citizen_id");
+        // business premises and the registered address are different facts
+        assertThat(fields.get("entity.business_premises").get("value").asString()).isEqualTo("上海市徐汇区衡山路8号1-3层");
         // every license material is on file; the only upload is the optional floor plan
         for (JsonNode m : form.get("materials")) {
             if (m.get("licenseType").isNull()) assertThat(m.get("required").asBoolean()).isFalse();
@@ -76,7 +82,7 @@ class HotelChangeTest {
         List<License> before = licenses.heldBy(SubjectType.LEGAL_ENTITY, hotel.creditCode());
         String key = UUID.randomUUID().toString();
         String body = submission("HOTEL_CHANGE", hotel.creditCode(), Map.of("entity.employees", "35",
-                "entity.security_officer", "孙建国"), key);
+                "entity.security_officer", "孙建国", "entity.name", ServiceFixtures.NEW_HOTEL_NAME), key);
         String id = json.readTree(mvc.perform(post("/api/v1/applications").with(user(hotel.enterpriseUser())).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.reference").isString())
@@ -90,7 +96,7 @@ class HotelChangeTest {
 
         JsonNode application = application(hotel.enterpriseUser(), id);
         assertThat(application.get("typed")).extracting(JsonNode::asString)
-                .containsExactlyInAnyOrder("entity.employees", "entity.security_officer");
+                .containsExactlyInAnyOrder("entity.employees", "entity.security_officer", "entity.name");
         Map<String, JsonNode> parts = byKey(application.get("parts"), "department");
         assertThat(parts.keySet()).containsExactlyInAnyOrder("310104-SW", "310104-WJW", "310104-GA", "310104-SCJG");
         assertThat(parts.get("310104-SW").get("elements")).extracting(JsonNode::asString)
@@ -101,7 +107,13 @@ class HotelChangeTest {
         mvc.perform(get("/api/v1/parts/" + hygienePart).with(user(ServiceFixtures.officer("310104-WJW"))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.values['entity.employees']").value("35"))
                 .andExpect(jsonPath("$.values['entity.premises_area']").value("1200.5"))
-                .andExpect(jsonPath("$.values", not(hasKey("entity.security_officer"))));
+                .andExpect(jsonPath("$.values", not(hasKey("entity.security_officer"))))
+                .andExpect(jsonPath("$.values['entity.name']").value(ServiceFixtures.NEW_HOTEL_NAME))
+                .andExpect(jsonPath("$.values['entity.change_items']").value("名称"))
+                .andExpect(jsonPath("$.values['entity.change_before']").value("名称：上海徐汇衡山宾馆有限公司"))
+                .andExpect(jsonPath("$.values['entity.change_after']").value("名称：" + ServiceFixtures.NEW_HOTEL_NAME));
+        // the new name is not the base's until market regulation approves
+        assertThat(name(hotel.creditCode())).isEqualTo("上海徐汇衡山宾馆有限公司");
         // the typed fact reached the base, declared by the applicant
         var view = personalData.read(Actor.system("310000-DSJ"), new ReadRequest(SubjectRef.legalEntity(hotel.creditCode()),
                 List.of("entity.security_officer"), "DATA_GOVERNANCE", true));
@@ -122,6 +134,7 @@ class HotelChangeTest {
             assertThat(now.id()).isNotEqualTo(old.id());
             assertThat(licenses.require(old.id()).status()).isEqualTo(License.Status.SUPERSEDED);
         }
+        assertThat(name(hotel.creditCode())).isEqualTo(ServiceFixtures.NEW_HOTEL_NAME);
         // the health commission confirmed the number of employees: now its authoritative value
         var confirmed = personalData.read(Actor.system("310000-DSJ"), new ReadRequest(SubjectRef.legalEntity(hotel.creditCode()),
                 List.of("entity.employees"), "DATA_GOVERNANCE", true));
@@ -144,7 +157,8 @@ class HotelChangeTest {
         assertThat(form.get("applicant").asString()).isEqualTo("上海徐汇衡山宾馆有限公司");
         var stranger = fixtures.person("路人甲", "1", "1990-01-01", false);
         String body = submission("HOTEL_CHANGE", hotel.creditCode(), Map.of("entity.employees", "35",
-                "entity.security_officer", "孙建国"), UUID.randomUUID().toString());
+                "entity.security_officer", "孙建国", "entity.name", ServiceFixtures.NEW_HOTEL_NAME),
+                UUID.randomUUID().toString());
         mvc.perform(post("/api/v1/applications").with(user(stranger.user())).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.reason").value("NOT_REPRESENTATIVE"));
@@ -157,6 +171,12 @@ class HotelChangeTest {
         return mvc.perform(post("/api/v1/parts/" + part + "/decision").with(user(ServiceFixtures.officer(department)))
                         .with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"action\":\"" + action + "\"}"))
                 .andExpect(status().isOk());
+    }
+
+    String name(String creditCode) {
+        var view = personalData.read(Actor.system("310000-DSJ"), new ReadRequest(SubjectRef.legalEntity(creditCode),
+                List.of("entity.name"), "DATA_GOVERNANCE", true));
+        return view.values().get("entity.name").value();
     }
 
     JsonNode form(ActorPrincipal who, String kind, String code) throws Exception {

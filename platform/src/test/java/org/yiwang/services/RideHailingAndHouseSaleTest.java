@@ -47,13 +47,14 @@ class RideHailingAndHouseSaleTest {
     void aDriverWithACleanRecordIsApprovedAutomaticallyWithinSecondsAndNotified() throws Exception {
         var driver = fixtures.driver(false);
         JsonNode form = form(driver.user(), "ITEM", "RIDE_HAILING");
-        assertThat(HotelChangeTest.missing(form)).containsExactly("person.vehicle_plate");
+        // the one thing the base cannot know: which platform the driver will serve
+        assertThat(HotelChangeTest.missing(form)).containsExactly("person.vehicle_plate", "person.ride_hailing_platform");
         Map<String, JsonNode> fields = HotelChangeTest.byKey(form.get("fields"), "element");
         assertThat(fields.get("person.driver_license_class").get("value").asString()).isEqualTo("C1");
         assertThat(fields.get("person.driver_license_class").get("locked").asBoolean()).isTrue();
         form.get("materials").forEach(m -> assertThat(m.get("license").isNull()).isFalse());
 
-        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪A12345"), null);
+        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪A12345", "person.ride_hailing_platform", "01"), null);
         JsonNode done = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> application(driver.user(), id), a -> a.get("status").asString().equals("COMPLETED"));
         JsonNode part = done.get("parts").get(0);
@@ -80,7 +81,7 @@ class RideHailingAndHouseSaleTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(form.get("applicant").asString()).isEqualTo("刘*");
         var body = Map.of("kind", "ITEM", "code", "RIDE_HAILING", "applicant", driver.citizenId(),
-                "values", Map.of("person.vehicle_plate", "沪D22222"), "idempotencyKey", UUID.randomUUID().toString());
+                "values", Map.of("person.vehicle_plate", "沪D22222", "person.ride_hailing_platform", "05"), "idempotencyKey", UUID.randomUUID().toString());
         String id = json.readTree(mvc.perform(post("/api/v1/applications").with(user(ServiceFixtures.clerk())).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
@@ -95,7 +96,7 @@ class RideHailingAndHouseSaleTest {
     @Test
     void aDriverWithARecordIsRejectedWithTheReason() throws Exception {
         var driver = fixtures.driver(true);
-        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪C11111"), null);
+        String id = submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of("person.vehicle_plate", "沪C11111", "person.ride_hailing_platform", "03"), null);
         JsonNode done = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> application(driver.user(), id), a -> a.get("status").asString().equals("CLOSED"));
         assertThat(done.get("parts").get(0).get("status").asString()).isEqualTo("REJECTED");

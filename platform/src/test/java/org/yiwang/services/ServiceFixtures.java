@@ -40,6 +40,9 @@ public class ServiceFixtures {
 
     public record Seller(String citizenId, String houseCode, ActorPrincipal user) {}
 
+    /** The name a hotel of {@link #hotel()} takes in a hotel change (旅馆更名). */
+    public static final String NEW_HOTEL_NAME = "上海徐汇衡山酒店有限公司";
+
     /** A hotel company with its business license and the four permits of its hotel, as before a change. */
     public Hotel hotel() {
         String code = TestSubjects.creditCode();
@@ -49,7 +52,8 @@ public class ServiceFixtures {
                 "entity.address", "上海市徐汇区衡山路8号", "entity.division", "310104014",
                 "entity.business_scope", "住宿服务;餐饮服务;酒类零售", "entity.status", "1",
                 "entity.registered_capital", "800", "entity.established_date", "2008-06-18",
-                "entity.phone", "02164370000"));
+                "entity.phone", "02164370000", "entity.business_premises", "上海市徐汇区衡山路8号1-3层",
+                "entity.food_business_format", "2"));
         issue("BUSINESS_LICENSE", SubjectType.LEGAL_ENTITY, code, "上海徐汇衡山宾馆有限公司", Map.of(
                 "name", "上海徐汇衡山宾馆有限公司", "type", "1100", "legal_rep", "王丽", "address", "上海市徐汇区衡山路8号",
                 "scope", "住宿服务;餐饮服务;酒类零售", "capital", "800", "established", "2008-06-18"));

@@ -38,26 +38,68 @@ class CatalogPages {
     private final SharingLists lists;
     private final SharingPolicy policy;
     private final Directory directory;
-
+    private final ElementCreation creation;
     private final ViolationTexts texts;
 
     CatalogPages(Catalog catalog, CatalogSnapshots snapshots, SharingLists lists, SharingPolicy policy, Directory directory,
-                 ViolationTexts texts) {
-        this.texts = texts;
+            ElementCreation creation, ViolationTexts texts) {
         this.catalog = catalog;
         this.snapshots = snapshots;
         this.lists = lists;
         this.policy = policy;
         this.directory = directory;
+        this.creation = creation;
+        this.texts = texts;
     }
 
     @GetMapping("/elements")
     public String elements(@RequestParam(required = false) SubjectType subjectType, Model model) {
+        return elementsPage(subjectType, Map.of("sensitivity", "1"), Map.of(), model);
+    }
+
+    /** Adds an element and its responsible department from the page; the messages stand beside the fields. */
+    @PostMapping("/elements")
+    public String createElement(@RequestParam Map<String, String> form, Actor actor, Model model,
+            RedirectAttributes redirect) {
+        try {
+            DataElement created = creation.create(new ElementForm(form.get("code"), form.get("nameZh"),
+                    form.get("nameEn"), form.get("subjectType"), form.get("type"), form.get("formatRule"),
+                    integer(form.get("maxLength")), form.get("codeTable"), integer(form.get("sensitivity"))),
+                    form.get("responsible"), form.get("legalBasis"), actor.username());
+            redirect.addFlashAttribute("created", created.code());
+            return "redirect:/catalog/elements";
+        } catch (InvalidInputException e) {
+            Map<String, String> errors = new java.util.LinkedHashMap<>();
+            texts.localise(e.violations()).forEach(v -> errors.putIfAbsent(v.field(), texts.text(
+                    "catalog.elementForm.problem." + v.field() + "." + v.rule(), v.args().toArray(), v.detail())));
+            return elementsPage(null, form, errors, model);
+        }
+    }
+
+    private String elementsPage(SubjectType subjectType, Map<String, String> form, Map<String, String> errors,
+            Model model) {
         model.addAttribute("subjectTypes", SubjectType.values());
         model.addAttribute("subjectType", subjectType);
         model.addAttribute("elements", subjectType == null ? catalog.elements() : catalog.elements(subjectType));
         model.addAttribute("responsible", snapshots.current().responsibility());
+        model.addAttribute("valueTypes", DataElement.ValueType.values());
+        model.addAttribute("codeTables", snapshots.current().codeTables().values());
+        model.addAttribute("departments", directory.departments());
+        model.addAttribute("departmentNames", directory.departments().stream()
+                .collect(Collectors.toMap(Department::code, Department::name, (a, b) -> a)));
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
         return "catalog/elements";
+    }
+
+    /** A number the form sent; what is not one is left to the element's own check (as missing). */
+    private static Integer integer(String value) {
+        if (value == null || value.isBlank()) return null;
+        try {
+            return Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @GetMapping("/code-tables")

@@ -50,8 +50,9 @@ class ApplicationApi {
     record FormJson(String kind, String code, String name, String applicant, String house, List<String> houses,
                     List<FieldJson> fields, List<MaterialJson> materials, int paperFacts, int paperLicenseCopies) {}
 
+    /** {@code changes}: the target changes this value; {@code value} is the current one, the new one is sent. */
     record FieldJson(String element, String name, boolean required, String value, boolean masked, Provenance source,
-                     boolean locked, List<String> departments) {}
+                     boolean locked, boolean changes, List<String> departments) {}
 
     record MaterialJson(String key, String item, String name, boolean required, String licenseType, String license,
                         boolean upload) {}
@@ -100,7 +101,7 @@ class ApplicationApi {
         ApplicationForm f = submissions.form(actor, body.kind(), body.code(), body.applicant(), body.house());
         return new FormJson(body.kind().name(), body.code(), f.target().nameZh(), f.applicantName(), f.house(),
                 f.houses(), f.fields().stream().map(x -> new FieldJson(x.code(), x.element().nameZh(), x.required(),
-                        x.value(), x.masked(), x.provenance(), x.locked(), x.departments())).toList(),
+                        x.value(), x.masked(), x.provenance(), x.locked(), x.changes(), x.departments())).toList(),
                 f.materials().stream().map(m -> new MaterialJson(m.key(), m.item().code(), m.material().nameZh(),
                         m.material().required(), m.material().licenseType(),
                         m.license() == null ? null : m.license().id(), m.needsUpload())).toList(),

@@ -25,10 +25,12 @@ record ApplicationForm(Target target, SubjectRef applicant, String applicantName
      * @param value      the current value from the base (masked when policy hides part of it), or {@code null}
      * @param provenance where the value came from, or {@code null}
      * @param locked     an authoritative value: not typed over; "this is wrong" files a correction request
+     * @param changes    the target exists to change this value: {@code value} is the current one, shown beside the
+     *                   new value the applicant states (which becomes authoritative when the department approves)
      * @param departments the departments whose items need it
      */
     record Field(DataElement element, boolean required, String value, boolean masked, Provenance provenance,
-                 boolean locked, List<String> departments) {
+                 boolean locked, boolean changes, List<String> departments) {
 
         public String code() {
             return element.code();
@@ -51,12 +53,23 @@ record ApplicationForm(Target target, SubjectRef applicant, String applicantName
         }
     }
 
+    /** What the applicant must type besides the changes: facts the base does not have. */
     public List<Field> missing() {
-        return fields.stream().filter(Field::missing).toList();
+        return fields.stream().filter(f -> !f.changes() && f.missing()).toList();
     }
 
     public List<Field> prefilled() {
-        return fields.stream().filter(f -> !f.missing()).toList();
+        return fields.stream().filter(f -> !f.changes() && !f.missing()).toList();
+    }
+
+    /** The values the target changes: each shown with its current value beside the new one. */
+    public List<Field> changes() {
+        return fields.stream().filter(Field::changes).toList();
+    }
+
+    /** How many values the applicant states: the missing facts and the new values of what changes. */
+    public int toType() {
+        return missing().size() + changes().size();
     }
 
     public Field field(String code) {

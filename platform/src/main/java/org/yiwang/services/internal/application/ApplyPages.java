@@ -210,7 +210,7 @@ class ApplyPages {
             return inProgress(e, model);
         } catch (InvalidInputException e) {
             Map<String, String> errors = new LinkedHashMap<>();
-            e.violations().forEach(v -> errors.putIfAbsent(v.field(), v.detail()));
+            texts.localise(e.violations()).forEach(v -> errors.putIfAbsent(v.field(), v.detail()));
             return render(actor, kind(kind), code, applicant, house, values, errors, model);
         }
     }
@@ -291,6 +291,13 @@ class ApplyPages {
                 f.departments().stream().map(d -> departments.getOrDefault(d, d)).toList())));
         model.addAttribute("usedBy", usedBy);
         model.addAttribute("codes", codeOptions(form));
+        Map<String, String> labels = new HashMap<>();
+        form.fields().forEach(f -> {
+            if (f.element().codeTable() != null && f.value() != null && !f.masked()) {
+                labels.put(f.code(), catalog.codeLabel(f.element().codeTable(), f.value()));
+            }
+        });
+        model.addAttribute("labels", labels);
         return "services/apply/form";
     }
 

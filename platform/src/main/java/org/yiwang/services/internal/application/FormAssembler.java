@@ -54,7 +54,7 @@ class FormAssembler {
         if (target.needsHouse()) {
             houses = subjects.housesOwnedBy(new CitizenId(applicant.subject().key()));
             if (houses.isEmpty()) {
-                throw new InvalidInputException("house", "no-house", "申请人名下没有房屋 / the applicant owns no house");
+                throw InvalidInputException.of("house", "no-house");
             }
             house = houseCode != null && houses.contains(houseCode) ? houseCode : houses.get(0);
             houseView = read(actor, SubjectRef.house(house), codes(needs, true), purpose);
@@ -67,7 +67,7 @@ class FormAssembler {
                     value == null ? null : value.value(), value != null && value.masked(),
                     value == null ? null : value.provenance(),
                     value != null && value.provenance().method() == Method.AUTHORITATIVE && !need.changes,
-                    List.copyOf(need.departments)));
+                    need.changes, List.copyOf(need.departments)));
         }
         Map<String, License> held = licenses.heldBy(applicant.subject().type(), applicant.subject().key()).stream()
                 .collect(Collectors.toMap(License::typeCode, Function.identity(), (newest, older) -> newest));

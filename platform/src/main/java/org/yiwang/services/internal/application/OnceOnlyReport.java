@@ -36,10 +36,17 @@ class OnceOnlyReport {
      * @param typedMaxPerFact    the most times one applicant typed one fact in one application (the promise: 1)
      * @param licenseCopiesUploaded copies of licenses uploaded because no electronic license was on file
      * @param facts              per fact: how many paper forms ask it, and how many applications had it typed
+     * @param paperForms         how many separate department forms the target replaces
      */
-    record Figures(String kind, String code, String name, long applications, int paperFacts, int paperLicenseCopies,
+    record Figures(String kind, String code, String name, long applications, int paperForms, int paperFacts,
+                   int paperLicenseCopies,
                    int paperUploads, double typedAverage, int typedMaxPerFact, double prefilledAverage,
                    double uploadsAverage, long licenseCopiesUploaded, long electronicLicensesUsed, List<Fact> facts) {
+
+        /** Different facts the paper forms ask: what one form asks once. */
+        public int paperDistinctFacts() {
+            return (int) facts.stream().filter(f -> f.paperForms() > 0).count();
+        }
 
         /** The most paper forms that ask one and the same fact. */
         public int paperMaxPerFact() {
@@ -92,7 +99,8 @@ class OnceOnlyReport {
         typedIn.forEach((e, n) -> {
             if (!asked.containsKey(e)) facts.add(new Fact(e, name(e), 0, n));
         });
-        return new Figures(kind.name(), code, target.nameZh(), (long) totals[0], asked.values().stream()
+        int forms = (int) target.items().stream().filter(i -> !i.paperForm().isEmpty()).count();
+        return new Figures(kind.name(), code, target.nameZh(), (long) totals[0], forms, asked.values().stream()
                 .mapToInt(Integer::intValue).sum(), copies, uploads, totals[1], maxPerFact, totals[2], totals[3],
                 licenseCopiesUploaded, (long) totals[4], facts);
     }

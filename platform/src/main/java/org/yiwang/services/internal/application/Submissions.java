@@ -96,8 +96,7 @@ class Submissions {
     @Transactional
     Submitted submit(Actor actor, Submission s) {
         if (s.idempotencyKey() == null || !KEY.matcher(s.idempotencyKey()).matches()) {
-            throw new InvalidInputException("idempotencyKey", "format",
-                    "缺少有效的提交凭证 / an idempotency key of 8–64 letters, digits, - or _ is required");
+            throw InvalidInputException.of("idempotencyKey", "idempotency-key");
         }
         Target target = Target.resolve(services, s.kind(), s.code());
         Applicant applicant = applicants.resolve(actor, target.applicantType(), s.applicantKey());
@@ -110,7 +109,8 @@ class Submissions {
         List<Violation> errors = new ArrayList<>();
         Map<String, String> values = new LinkedHashMap<>();
         List<String> typed = new ArrayList<>();
-        collectValues(form, s.values(), values, typed, errors);
+        Map<String, Change> changes = new LinkedHashMap<>();
+        collectValues(form, s.values(), values, typed, changes, errors);
         Map<String, String> materialRefs = new HashMap<>();
         Map<String, Submission.Upload> uploads = collectMaterials(form, s, materialRefs, errors);
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
@@ -129,7 +129,7 @@ class Submissions {
             throw new ReplayedSubmission(earlier.id(), earlier.reference(), true);
         }
         if (applicant.channel() == Applicant.Channel.WINDOW) store.enteredAt(id, actor.departmentCode());
-        writeDeclaredFacts(actor, applicant, form, values, typed, target, reference);
+        writeDeclaredFacts(actor, applicant, form, values, typed, changes.keySet(), target, reference);
         uploads.forEach((slot, u) -> {
             UUID uploadId = UUID.randomUUID();
             store.insertUpload(uploadId, id, slot, u.fileName(), UploadCheck.contentType(u.content()),
@@ -143,7 +143,11 @@ class Submissions {
             item.elements().forEach(e -> {
                 if (values.containsKey(e.element())) own.put(e.element(), values.get(e.element()));
             });
-            own.putAll(unmaskedFor(item, form, applicant.subject()));
+            Map<String, String> read = unmaskedFor(item, form, applicant.subject());
+            own.putAll(read);
+            List<String> partElements = new ArrayList<>(item.elements().stream()
+                    .map(ServiceItem.ItemElement::element).toList());
+            stateChanges(item, applicant.subject().type(), changes, read, own, partElements);
             Map<String, String> refs = new LinkedHashMap<>();
             item.materials().forEach(m -> {
                 String ref = materialRefs.get(item.code() + "." + m.code());
@@ -151,11 +155,10 @@ class Submissions {
             });
             UUID partId = UUID.randomUUID();
             store.insertPart(new ApplicationStore.PartRow(partId, id, item.code(), item.nameZh(), item.department(),
-                    item.purpose(), item.elements().stream().map(ServiceItem.ItemElement::element).toList(),
-                    partValues.seal(own), partValues.materials(refs), PartStatus.SUBMITTED, List.of(), null, null,
+                    item.purpose(), partElements, partValues.seal(own), partValues.materials(refs), PartStatus.SUBMITTED, List.of(), null, null,
                     WorkingDays.after(today, item.promisedDays()), now));
             store.insertEvent(ApplicationStore.event(partId, null, PartStatus.SUBMITTED, actor,
-                    applicant.channel() == Applicant.Channel.WINDOW ? "综合窗口代为提交 / entered at the window" : null));
+                    applicant.channel() == Applicant.Channel.WINDOW ? "综合窗口代为提交" : null));
             receipts.addAll(receipts(item, applicant.subject(), form.house(), own.keySet()));
             events.publishEvent(new PartSubmitted(partId, id, item.code(), item.department(), false));
             if (item.autoDecision() != null) events.publishEvent(new AutoDecisionDue(partId, item.code()));
@@ -188,17 +191,23 @@ class Submissions {
                 .forEach((k, v) -> out.put(k, v.value()));
     }
 
+    /** A value the application changes: as the base has it now, and as the applicant states it. */
+    record Change(String element, String name, String before, String after) {}
+
     private void collectValues(ApplicationForm form, Map<String, String> offered, Map<String, String> values,
-                               List<String> typed, List<Violation> errors) {
+                               List<String> typed, Map<String, Change> changes, List<Violation> errors) {
         offered.keySet().stream().filter(code -> form.field(code) == null).forEach(code -> errors.add(
-                new Violation(code, "not-on-form", "该事项不需要此信息 / the form does not ask for it")));
+                Violation.of(code, "not-on-form")));
         for (ApplicationForm.Field field : form.fields()) {
             String raw = offered.get(field.code());
             boolean given = raw != null && !raw.isBlank();
+            if (field.changes()) {
+                changeValue(field, given ? raw : null, values, typed, changes, errors);
+                continue;
+            }
             if (given && !(field.value() != null && !field.masked() && field.value().equals(raw.strip()))) {
                 if (field.locked()) {
-                    errors.add(new Violation(field.code(), "locked",
-                            "该信息由权威部门提供,如有误请提交纠错申请 / authoritative value: file a correction instead"));
+                    errors.add(Violation.of(field.code(), "locked", field.element().nameZh()));
                     continue;
                 }
                 try {
@@ -210,9 +219,79 @@ class Submissions {
             } else if (field.value() != null) {
                 values.put(field.code(), field.value());
             } else if (field.required()) {
-                errors.add(new Violation(field.code(), "required", field.element().nameZh() + "为必填项 / required"));
+                errors.add(Violation.of(field.code(), "required", field.element().nameZh()));
             }
         }
+        List<ApplicationForm.Field> changing = form.changes();
+        boolean invalid = errors.stream().anyMatch(e -> changing.stream().anyMatch(f -> f.code().equals(e.field())));
+        if (!changing.isEmpty() && changes.isEmpty() && !invalid) {
+            // a change that changes nothing: said beside every value it could have changed
+            changing.forEach(f -> errors.add(Violation.of(f.code(), "unchanged", f.element().nameZh())));
+        }
+    }
+
+    /**
+     * The new value of what the target changes. Empty or equal to the current value: no change (the current value
+     * still goes to the departments). A masked current value cannot be compared: what is typed is the new value.
+     */
+    private void changeValue(ApplicationForm.Field field, String raw, Map<String, String> values, List<String> typed,
+                             Map<String, Change> changes, List<Violation> errors) {
+        String current = field.value();
+        if (raw != null) {
+            try {
+                String next = catalog.validate(field.code(), raw);
+                if (field.masked() || !next.equals(current)) {
+                    values.put(field.code(), next);
+                    typed.add(field.code());
+                    changes.put(field.code(), new Change(field.code(), field.element().nameZh(), current, next));
+                    return;
+                }
+            } catch (InvalidInputException e) {
+                errors.addAll(e.violations());
+                return;
+            }
+        }
+        if (current != null) values.put(field.code(), current);
+    }
+
+    /**
+     * The part of an item that changes values states the change, so its officer and its system read 变更事项 /
+     * 变更前 / 变更后 without comparing anything: the applicant's own statement elements of the catalog.
+     */
+    private void stateChanges(ServiceItem item, SubjectType applicantType, Map<String, Change> changes,
+                              Map<String, String> read, Map<String, String> own, List<String> partElements) {
+        List<Change> mine = item.elements().stream().map(e -> changes.get(e.element()))
+                .filter(java.util.Objects::nonNull).toList();
+        if (mine.isEmpty()) return;
+        mine.forEach(c -> own.put(c.element(), c.after()));
+        String prefix = applicantType == SubjectType.PERSON ? "person." : "entity.";
+        String items = prefix + "change_items";
+        String before = prefix + "change_before";
+        String after = prefix + "change_after";
+        if (catalog.element(items).isEmpty() || catalog.element(before).isEmpty() || catalog.element(after).isEmpty()) {
+            return;
+        }
+        own.put(items, String.join("、", mine.stream().map(Change::name).toList()));
+        own.put(before, String.join("；", mine.stream().map(c -> c.name() + "："
+                + stated(c.element(), read.getOrDefault(c.element(), c.before()))).toList()));
+        own.put(after, String.join("；", mine.stream().map(c -> c.name() + "：" + stated(c.element(), c.after()))
+                .toList()));
+        partElements.addAll(List.of(items, before, after));
+    }
+
+    /**
+     * A value as the statement of a change says it: sensitive values (level 3 and up) masked, since the statement is
+     * plain text beside the element itself, which carries the value as the department is entitled to it.
+     */
+    private String stated(String element, String value) {
+        if (value == null) return "";
+        var e = catalog.require(element);
+        if (e.sensitivity() < 3) return value;
+        return switch (e.type()) {
+            case CITIZEN_ID -> Masking.citizenId(value);
+            case PHONE -> Masking.phone(value);
+            default -> Masking.generic(value);
+        };
     }
 
     private Map<String, Submission.Upload> collectMaterials(ApplicationForm form, Submission s,
@@ -227,11 +306,11 @@ class Submissions {
             Submission.Upload upload = uploads.get(slot.key());
             if (offered != null && !offered.isBlank()) {
                 String problem = offeredLicense(offered.strip(), slot, form);
-                if (problem != null) errors.add(Violation.of(field, problem));
+                if (problem != null) errors.add(Violation.of(field, problem, slot.material().nameZh()));
                 else refs.put(slot.key(), "license:" + offered.strip());
             } else if (slot.license() != null) {
                 if (upload != null) {
-                    errors.add(Violation.of(field, "license-held"));
+                    errors.add(Violation.of(field, "license-held", slot.material().nameZh()));
                 }
                 refs.put(slot.key(), "license:" + slot.license().id());
             } else if (upload == null && slot.material().required()) {
@@ -271,10 +350,14 @@ class Submissions {
                 });
     }
 
-    /** Facts the applicant typed become self-declared values of the applicant (or of the house). */
+    /**
+     * Facts the applicant typed become self-declared values of the applicant (or of the house). A new value of what
+     * the target changes is not written now: it becomes authoritative when the responsible department approves.
+     */
     private void writeDeclaredFacts(Actor actor, Applicant applicant, ApplicationForm form, Map<String, String> values,
-                                    List<String> typed, Target target, String reference) {
-        facts.write(actor, applicant.subject(), form.house(), typed.stream().map(c -> new Fact(c, values.get(c))).toList(),
+                                    List<String> typed, Set<String> changed, Target target, String reference) {
+        facts.write(actor, applicant.subject(), form.house(), typed.stream().filter(c -> !changed.contains(c))
+                        .map(c -> new Fact(c, values.get(c))).toList(),
                 Attribution.of(null, Method.SELF_DECLARED, applicant.readPurpose(target), "办件 " + reference));
     }
 

@@ -67,6 +67,14 @@ class DefinitionValidator {
         this.rules = rules;
     }
 
+    private String departmentName(String code) {
+        return directory.department(code).map(org.yiwang.directory.Department::name).orElse(code);
+    }
+
+    private String purposeName(String code) {
+        return catalog.purpose(code).map(org.yiwang.catalog.Purpose::nameZh).orElse(code);
+    }
+
     /** The names of the automatic-decision rules the running application provides. */
     Set<String> autoDecisionRules() {
         Set<String> names = new LinkedHashSet<>();
@@ -81,7 +89,7 @@ class DefinitionValidator {
 
         code(v, "code", d.code());
         if (d.code() != null && known.bundles().containsKey(d.code())) {
-            v.add(new Violation("code", "duplicate", "已有同编码的一件事 / a bundle has this code: " + d.code()));
+            v.add(Violation.of("code", "duplicate", d.code()));
         }
         required(v, "nameZh", d.nameZh(), 200);
         maxLength(v, "nameEn", d.nameEn(), 200);
@@ -93,21 +101,19 @@ class DefinitionValidator {
         if (required(v, "department", d.department(), 40)) {
             departmentKnown = directory.department(d.department()).isPresent();
             if (!departmentKnown) {
-                v.add(new Violation("department", "unknown-department", "部门不存在 / unknown department: " + d.department()));
+                v.add(Violation.of("department", "unknown-department", d.department()));
             }
         }
         if (required(v, "itemType", d.itemType(), 2) && !ITEM_TYPES.contains(d.itemType())) {
-            v.add(new Violation("itemType", "unknown-item-type",
-                    "事项类型应为 " + ITEM_TYPES + " 之一 / item type must be one of " + ITEM_TYPES));
+            v.add(Violation.of("itemType", "unknown-item-type", String.join("、", ITEM_TYPES)));
         }
         if (required(v, "level", d.level(), 10) && !LEVELS.contains(d.level())) {
-            v.add(new Violation("level", "unknown-level", "层级应为 " + LEVELS + " 之一 / level must be one of " + LEVELS));
+            v.add(Violation.of("level", "unknown-level", String.join("、", LEVELS)));
         }
         days(v, "legalDays", d.legalDays());
         days(v, "promisedDays", d.promisedDays());
         if (d.legalDays() != null && d.promisedDays() != null && d.promisedDays() > d.legalDays()) {
-            v.add(new Violation("promisedDays", "promised-exceeds-legal",
-                    "承诺时限" + d.promisedDays() + "日超过法定时限" + d.legalDays() + "日 / the promised time limit exceeds the legal one"));
+            v.add(Violation.of("promisedDays", "promised-exceeds-legal", d.promisedDays(), d.legalDays()));
         }
         required(v, "conditions", d.conditions(), 4000);
         required(v, "fees", d.fees(), 500);
@@ -118,15 +124,14 @@ class DefinitionValidator {
         if (required(v, "applicantType", d.applicantType(), 16)) {
             applicant = APPLICANT_TYPES.stream().filter(t -> t.name().equals(d.applicantType())).findFirst().orElse(null);
             if (applicant == null) {
-                v.add(new Violation("applicantType", "unknown-applicant-type",
-                        "申请人类型应为 PERSON 或 LEGAL_ENTITY / the applicant is a PERSON or a LEGAL_ENTITY"));
+                v.add(Violation.of("applicantType", "unknown-applicant-type"));
             }
         }
         boolean purposeKnown = false;
         if (required(v, "purpose", d.purpose(), 64)) {
             purposeKnown = catalog.purpose(d.purpose()).isPresent();
             if (!purposeKnown) {
-                v.add(new Violation("purpose", "unknown-purpose", "用途不在目录中 / unknown purpose: " + d.purpose()));
+                v.add(Violation.of("purpose", "unknown-purpose", d.purpose()));
             }
         }
 
@@ -134,16 +139,14 @@ class DefinitionValidator {
         materials(v, d.materials(), applicant);
         result(v, d, applicant, elements);
         if (d.autoDecision() != null && !autoDecisionRules().contains(d.autoDecision())) {
-            v.add(new Violation("autoDecision", "unknown-auto-decision",
-                    "没有名为 " + d.autoDecision() + " 的自动审批规则 / no automatic-decision rule named " + d.autoDecision()
-                            + "; known: " + autoDecisionRules()));
+            v.add(Violation.of("autoDecision", "unknown-auto-decision", d.autoDecision(),
+                    String.join("、", autoDecisionRules())));
         }
         paperForm(v, d.paperForm());
         if (applicant != null && d.code() != null) sameApplicantInBundles(v, d.code(), applicant, known);
         throwIfAny(v);
         if (creating && known.items().containsKey(d.code())) {
-            throw new InvalidInputException(List.of(new Violation("code", "duplicate",
-                    "事项编码已存在 / an item with this code exists: " + d.code())), 409);
+            throw new InvalidInputException(List.of(Violation.of("code", "duplicate", d.code())), 409);
         }
         return new ValidItem(d, toItem(d, modes, applicant));
     }
@@ -153,7 +156,7 @@ class DefinitionValidator {
         BundleDefinition d = normalise(raw);
         code(v, "code", d.code());
         if (d.code() != null && known.items().containsKey(d.code())) {
-            v.add(new Violation("code", "duplicate", "已有同编码的事项 / an item has this code: " + d.code()));
+            v.add(Violation.of("code", "duplicate", d.code()));
         }
         required(v, "nameZh", d.nameZh(), 200);
         maxLength(v, "nameEn", d.nameEn(), 200);
@@ -161,7 +164,7 @@ class DefinitionValidator {
         keywordLengths(v, d.keywords());
         List<String> items = d.items();
         if (items.size() < 2) {
-            v.add(new Violation("items", "too-few", "一件事至少包含两个事项 / a bundle combines at least two items"));
+            v.add(Violation.of("items", "too-few"));
         }
         Set<String> seen = new HashSet<>();
         SubjectType applicant = null;
@@ -169,31 +172,28 @@ class DefinitionValidator {
             String field = "items[" + i + "]";
             String code = items.get(i);
             if (code == null) {
-                v.add(new Violation(field, "required", "必填 / required"));
+                v.add(Violation.of(field, "required"));
             } else if (code.equals(d.code())) {
-                v.add(new Violation(field, "cycle", "一件事不能包含自身 / a bundle cannot contain itself"));
+                v.add(Violation.of(field, "cycle"));
             } else if (known.bundles().containsKey(code)) {
-                v.add(new Violation(field, "nesting",
-                        "一件事只包含事项,不能嵌套一件事 / a bundle contains items, not bundles: " + code));
+                v.add(Violation.of(field, "nesting", code));
             } else if (!known.items().containsKey(code)) {
-                v.add(new Violation(field, "unknown-item", "事项不存在 / unknown item: " + code));
+                v.add(Violation.of(field, "unknown-item", code));
             } else if (!seen.add(code)) {
-                v.add(new Violation(field, "duplicate", "事项重复 / listed twice: " + code));
+                v.add(Violation.of(field, "duplicate", code));
             } else {
                 String type = known.items().get(code).applicantType();
                 SubjectType t = type == null ? null : SubjectType.valueOf(type);
                 if (applicant == null) {
                     applicant = t;
                 } else if (t != applicant) {
-                    v.add(new Violation(field, "applicant-type", "一件事的事项须由同一类申请人办理(" + applicant + ")/ "
-                            + "every item of a bundle has the same kind of applicant; " + code + " is for " + t));
+                    v.add(Violation.of(field, "applicant-type", code));
                 }
             }
         }
         throwIfAny(v);
         if (creating && known.bundles().containsKey(d.code())) {
-            throw new InvalidInputException(List.of(new Violation("code", "duplicate",
-                    "一件事编码已存在 / a bundle with this code exists: " + d.code())), 409);
+            throw new InvalidInputException(List.of(Violation.of("code", "duplicate", d.code())), 409);
         }
         return new ValidBundle(d, new Bundle(d.code(), d.nameZh(), d.nameEn(), d.description(), items));
     }
@@ -202,16 +202,15 @@ class DefinitionValidator {
 
     private Set<HandlingMode> modes(List<Violation> v, List<String> modes) {
         Set<HandlingMode> result = new LinkedHashSet<>();
-        if (modes.isEmpty()) v.add(new Violation("modes", "required", "至少一种办理方式 / at least one handling mode"));
+        if (modes.isEmpty()) v.add(Violation.of("modes", "required"));
         for (int i = 0; i < modes.size(); i++) {
             String mode = modes.get(i);
             Optional<HandlingMode> known = java.util.Arrays.stream(HandlingMode.values())
                     .filter(m -> m.name().equals(mode)).findFirst();
             if (known.isEmpty()) {
-                v.add(new Violation("modes[" + i + "]", "unknown-mode", "未知办理方式 / unknown handling mode: " + mode
-                        + "; known: " + java.util.Arrays.toString(HandlingMode.values())));
+                v.add(Violation.of("modes[" + i + "]", "unknown-mode", mode));
             } else if (!result.add(known.get())) {
-                v.add(new Violation("modes[" + i + "]", "duplicate", "办理方式重复 / listed twice: " + mode));
+                v.add(Violation.of("modes[" + i + "]", "duplicate", mode));
             }
         }
         return result;
@@ -221,36 +220,33 @@ class DefinitionValidator {
             boolean checkGrants) {
         Map<String, DataElement> found = new java.util.LinkedHashMap<>();
         List<ElementEntry> entries = d.elements();
-        if (entries.isEmpty()) v.add(new Violation("elements", "required", "至少一个数据元 / at least one data element"));
+        if (entries.isEmpty()) v.add(Violation.of("elements", "required"));
         for (int i = 0; i < entries.size(); i++) {
             String field = "elements[" + i + "].element";
             String code = entries.get(i).element();
             if (code == null) {
-                v.add(new Violation(field, "required", "必填 / required"));
+                v.add(Violation.of(field, "required"));
                 continue;
             }
             DataElement element = catalog.element(code).orElse(null);
             if (element == null) {
-                v.add(new Violation(field, "unknown-element", "数据元不在目录中 / unknown data element: " + code));
+                v.add(Violation.of(field, "unknown-element", code));
                 continue;
             }
             if (found.putIfAbsent(code, element) != null) {
-                v.add(new Violation(field, "duplicate", "数据元重复 / listed twice: " + code));
+                v.add(Violation.of(field, "duplicate", code));
                 continue;
             }
             if (applicant != null && !fitsApplicant(element.subjectType(), applicant)) {
-                v.add(new Violation(field, "subject-type", (applicant == SubjectType.PERSON
-                        ? "个人事项只能使用 person.* 和 house.* 数据元 / a person's item uses person.* and house.* elements"
-                        : "法人事项只能使用 entity.* 数据元 / a legal entity's item uses entity.* elements") + ": " + code));
+                v.add(Violation.of(field, "subject-type", code));
                 continue;
             }
             if (checkGrants) {
                 // data minimisation: the department gets only what the demand list grants it for this purpose
                 SharingDecision decision = policy.decide(Consumer.department(d.department()), code, d.purpose());
                 if (!decision.allowed()) {
-                    v.add(new Violation(field, "not-granted", "需求清单未授权 " + d.department() + " 以用途 " + d.purpose()
-                            + " 使用 " + code + "(" + decision.reason() + ")/ the demand list does not grant this element to the "
-                            + "department for the item's purpose: " + decision.detail()));
+                    v.add(Violation.of(field, "not-granted", departmentName(d.department()), purposeName(d.purpose()),
+                            element.nameZh()));
                 }
             }
         }
@@ -270,7 +266,7 @@ class DefinitionValidator {
             String prefix = "materials[" + i + "].";
             MaterialEntry m = materials.get(i);
             if (code(v, prefix + "code", m.code()) && !codes.add(m.code())) {
-                v.add(new Violation(prefix + "code", "duplicate", "材料编码重复 / listed twice: " + m.code()));
+                v.add(Violation.of(prefix + "code", "duplicate", m.code()));
             }
             required(v, prefix + "nameZh", m.nameZh(), 200);
             maxLength(v, prefix + "nameEn", m.nameEn(), 200);
@@ -278,8 +274,7 @@ class DefinitionValidator {
             if (m.licenseType() != null) {
                 licenseType(v, prefix + "licenseType", m.licenseType()).ifPresent(type -> {
                     if (applicant != null && type.holderType() != applicant) {
-                        v.add(new Violation(prefix + "licenseType", "holder-type", "证照持有人类型" + type.holderType()
-                                + "与申请人类型" + applicant + "不符 / the applicant cannot hold this license"));
+                        v.add(Violation.of(prefix + "licenseType", "holder-type", type.nameZh()));
                     }
                 });
             }
@@ -291,35 +286,31 @@ class DefinitionValidator {
                 : licenseType(v, "resultLicenseType", d.resultLicenseType());
         if (d.resultHolder() != null) {
             if (d.resultLicenseType() == null) {
-                v.add(new Violation("resultHolder", "without-result", "未设结果证照 / no result license to hold"));
+                v.add(Violation.of("resultHolder", "without-result"));
                 return;
             }
             DataElement holder = elements.get(d.resultHolder());
             if (holder == null) {
-                v.add(new Violation("resultHolder", "not-an-element",
-                        "持证人须取自本事项的数据元 / the holder must be one of the item's elements: " + d.resultHolder()));
+                v.add(Violation.of("resultHolder", "not-an-element", d.resultHolder()));
                 return;
             }
             type.ifPresent(t -> {
                 DataElement.ValueType expected = t.holderType() == SubjectType.PERSON ? DataElement.ValueType.CITIZEN_ID
                         : t.holderType() == SubjectType.LEGAL_ENTITY ? DataElement.ValueType.CREDIT_CODE : null;
                 if (holder.type() != expected) {
-                    v.add(new Violation("resultHolder", "holder-type", "持证人数据元应为" + expected + "类型 / the holder "
-                            + "element must be a " + expected + " for a license held by " + t.holderType()));
+                    v.add(Violation.of("resultHolder", "holder-type", t.nameZh()));
                 }
             });
         } else {
             type.ifPresent(t -> {
                 if (applicant != null && t.holderType() != applicant) {
-                    v.add(new Violation("resultLicenseType", "holder-type", "结果证照持有人类型" + t.holderType()
-                            + "与申请人类型" + applicant + "不符,请设 resultHolder / the applicant cannot hold it; name a resultHolder"));
+                    v.add(Violation.of("resultLicenseType", "holder-type", t.nameZh()));
                 }
             });
         }
         type.ifPresent(t -> {
             if (d.department() != null && !t.issuingDepartment().equals(d.department())) {
-                v.add(new Violation("resultLicenseType", "issuer", "结果证照由 " + t.issuingDepartment() + " 签发,不是本事项的实施部门 "
-                        + d.department() + " / the result license is issued by another department"));
+                v.add(Violation.of("resultLicenseType", "issuer", t.nameZh(), departmentName(t.issuingDepartment())));
             }
         });
     }
@@ -333,8 +324,7 @@ class DefinitionValidator {
             PaperLine line = lines.get(i);
             required(v, prefix + "label", line.label(), 200);
             if (line.element() != null && catalog.element(line.element()).isEmpty()) {
-                v.add(new Violation(prefix + "element", "unknown-element",
-                        "数据元不在目录中 / unknown data element: " + line.element()));
+                v.add(Violation.of(prefix + "element", "unknown-element", line.element()));
             }
             if (line.licenseType() != null) licenseType(v, prefix + "licenseType", line.licenseType());
         }
@@ -348,9 +338,7 @@ class DefinitionValidator {
                 ItemDefinition o = known.items().get(other);
                 if (o == null || other.equals(code) || o.applicantType() == null) continue;
                 if (!o.applicantType().equals(applicant.name())) {
-                    v.add(new Violation("applicantType", "applicant-type", "本事项属于一件事 " + bundle.code()
-                            + ",其事项由 " + o.applicantType() + " 办理 / the item is in bundle " + bundle.code()
-                            + " whose items are for " + o.applicantType()));
+                    v.add(Violation.of("applicantType", "applicant-type", bundle.code()));
                     break;
                 }
             }
@@ -362,7 +350,7 @@ class DefinitionValidator {
         if (registry == null) return Optional.empty();
         Optional<LicenseType> type = registry.type(code);
         if (type.isEmpty()) {
-            v.add(new Violation(field, "unknown-license-type", "证照类型不存在 / unknown license type: " + code));
+            v.add(Violation.of(field, "unknown-license-type", code));
         }
         return type;
     }
@@ -372,7 +360,7 @@ class DefinitionValidator {
     private static boolean code(List<Violation> v, String field, String code) {
         if (!required(v, field, code, 64)) return false;
         if (!CODE.matcher(code).matches()) {
-            v.add(new Violation(field, "format", "编码为大写字母、数字、_ 和 - / upper-case letters, digits, _ and -: " + code));
+            v.add(Violation.of(field, "code-format", code));
             return false;
         }
         return true;
@@ -384,15 +372,15 @@ class DefinitionValidator {
 
     private static void days(List<Violation> v, String field, Integer days) {
         if (days == null) {
-            v.add(new Violation(field, "required", "必填 / required"));
+            v.add(Violation.of(field, "required"));
         } else if (days < 0 || days > MAX_DAYS) {
-            v.add(new Violation(field, "range", "应在0至" + MAX_DAYS + "个工作日之间 / between 0 and " + MAX_DAYS + " working days"));
+            v.add(Violation.of(field, "range"));
         }
     }
 
     private static boolean required(List<Violation> v, String field, String value, int maxLength) {
         if (value == null) {
-            v.add(new Violation(field, "required", "必填 / required"));
+            v.add(Violation.of(field, "required"));
             return false;
         }
         return maxLength(v, field, value, maxLength);
@@ -400,7 +388,7 @@ class DefinitionValidator {
 
     private static boolean maxLength(List<Violation> v, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            v.add(new Violation(field, "max-length", "长度超过" + max + " / longer than " + max));
+            v.add(Violation.of(field, "max-length", max));
             return false;
         }
         return true;

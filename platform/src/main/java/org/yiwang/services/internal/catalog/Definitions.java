@@ -51,7 +51,7 @@ class Definitions {
 
     <T> T fromJson(JsonNode body, Class<T> type) {
         if (body == null || !body.isObject()) {
-            throw new InvalidInputException("body", "type", "请求体应为JSON对象 / the body must be a JSON object");
+            throw InvalidInputException.of("body", "type");
         }
         return read(() -> json.treeToValue(body, type));
     }
@@ -81,16 +81,14 @@ class Definitions {
     private static <T> T read(java.util.function.Supplier<T> reader) {
         try {
             T value = reader.get();
-            if (value == null) throw new InvalidInputException("body", "required", "定义为空 / the definition is empty");
+            if (value == null) throw InvalidInputException.of("body", "required");
             return value;
         } catch (JacksonException e) {
             String field = path(e);
             if (e instanceof UnrecognizedPropertyException unknown) {
-                throw new InvalidInputException(field, "unknown-field",
-                        "未知字段 / unknown field: " + unknown.getPropertyName());
+                throw InvalidInputException.of(field, "unknown-field", unknown.getPropertyName());
             }
-            throw new InvalidInputException(field.isEmpty() ? "body" : field, "type",
-                    "格式或类型不对 / wrong syntax or type: " + e.getOriginalMessage());
+            throw InvalidInputException.of(field.isEmpty() ? "body" : field, "type");
         }
     }
 

@@ -22,6 +22,7 @@ import org.springframework.web.util.UriUtils;
 import org.yiwang.catalog.Catalog;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.kernel.InvalidInputException.Violation;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.services.ServiceItem;
@@ -41,14 +42,16 @@ class ServiceCatalogAdminPages {
     private final Definitions definitions;
     private final ServiceGuideLabels labels;
     private final Catalog dataCatalog;
+    private final ViolationTexts texts;
 
     ServiceCatalogAdminPages(StoredServiceCatalog catalog, DefinitionValidator validator, Definitions definitions,
-            ServiceGuideLabels labels, Catalog dataCatalog) {
+            ServiceGuideLabels labels, Catalog dataCatalog, ViolationTexts texts) {
         this.catalog = catalog;
         this.validator = validator;
         this.definitions = definitions;
         this.labels = labels;
         this.dataCatalog = dataCatalog;
+        this.texts = texts;
     }
 
     @GetMapping
@@ -69,7 +72,7 @@ class ServiceCatalogAdminPages {
     @GetMapping("/items/{code}")
     public String item(@PathVariable String code, Model model) {
         StoredItem stored = catalog.stored(code)
-                .orElseThrow(() -> new NotFoundProblem("item", "事项不存在 / no such service item: " + code));
+                .orElseThrow(() -> new NotFoundProblem("item", "事项不存在:" + code));
         return itemPage(model, ItemForm.of(stored.definition()), false, definitions.toYaml(stored.definition()), List.of());
     }
 
@@ -128,7 +131,8 @@ class ServiceCatalogAdminPages {
         }
     }
 
-    private String itemPage(Model model, ItemForm form, boolean creating, String yaml, List<Violation> violations) {
+    private String itemPage(Model model, ItemForm form, boolean creating, String yaml, List<Violation> raw) {
+        List<Violation> violations = texts.localise(raw);
         model.addAttribute("form", form.withBlankRows());
         model.addAttribute("creating", creating);
         model.addAttribute("yaml", yaml);
@@ -181,8 +185,7 @@ class ServiceCatalogAdminPages {
         try {
             d = definitions.bundleFromYaml(yaml);
             if (!creating && d.code() != null && !d.code().strip().equals(page)) {
-                throw new InvalidInputException("code", "mismatch",
-                        "YAML中的编码与本页不一致 / the YAML names another bundle than this page: " + page);
+                throw InvalidInputException.of("code", "mismatch", page);
             }
         } catch (InvalidInputException e) {
             BundleForm form = creating ? new BundleForm() : BundleForm.of(requireBundle(page).definition());
@@ -203,7 +206,8 @@ class ServiceCatalogAdminPages {
         }
     }
 
-    private String bundlePage(Model model, BundleForm form, boolean creating, String yaml, List<Violation> violations) {
+    private String bundlePage(Model model, BundleForm form, boolean creating, String yaml, List<Violation> raw) {
+        List<Violation> violations = texts.localise(raw);
         model.addAttribute("form", form.withBlankRows());
         model.addAttribute("creating", creating);
         model.addAttribute("yaml", yaml);
@@ -218,16 +222,16 @@ class ServiceCatalogAdminPages {
     // ---- helpers
 
     private StoredItem requireItem(String code) {
-        return catalog.stored(code).orElseThrow(() -> new NotFoundProblem("item", "事项不存在 / no such service item: " + code));
+        return catalog.stored(code).orElseThrow(() -> new NotFoundProblem("item", "事项不存在:" + code));
     }
 
     private StoredBundle requireBundle(String code) {
-        return catalog.storedBundle(code).orElseThrow(() -> new NotFoundProblem("bundle", "一件事不存在 / no such bundle: " + code));
+        return catalog.storedBundle(code).orElseThrow(() -> new NotFoundProblem("bundle", "一件事不存在:" + code));
     }
 
     private static List<Violation> bindingErrors(BindingResult binding) {
         return binding.getFieldErrors().stream()
-                .map(f -> new Violation(f.getField(), "type", "格式不对 / wrong format: " + f.getRejectedValue()))
+                .map(f -> Violation.of(f.getField(), "type"))
                 .toList();
     }
 

@@ -50,7 +50,7 @@ class ServiceCatalogApi {
     @PreAuthorize("hasRole('DATA_ADMIN')")
     public ItemDefinition itemDefinition(@PathVariable String code) {
         return catalog.stored(code).map(StoredItem::definition)
-                .orElseThrow(() -> new NotFoundProblem("item", "事项不存在 / no such service item: " + code));
+                .orElseThrow(() -> new NotFoundProblem("item", "事项不存在:" + code));
     }
 
     @PutMapping("/items/{code}")
@@ -74,7 +74,7 @@ class ServiceCatalogApi {
     @PreAuthorize("hasRole('DATA_ADMIN')")
     public BundleDefinition bundleDefinition(@PathVariable String code) {
         return catalog.storedBundle(code).map(StoredBundle::definition)
-                .orElseThrow(() -> new NotFoundProblem("bundle", "一件事不存在 / no such bundle: " + code));
+                .orElseThrow(() -> new NotFoundProblem("bundle", "一件事不存在:" + code));
     }
 
     @PutMapping("/bundles/{code}")
@@ -101,6 +101,6 @@ class ServiceCatalogApi {
     }
 
     private static InvalidInputException mismatch(String code) {
-        return new InvalidInputException("code", "mismatch", "请求体中的编码与路径不一致 / the body names another code than the path: " + code);
+        return InvalidInputException.of("code", "mismatch", code);
     }
 }

@@ -44,7 +44,7 @@ class StoredServiceCatalog implements ServiceCatalog {
 
     @Override
     public ServiceItem requireItem(String code) {
-        return item(code).orElseThrow(() -> new NotFoundProblem("item", "事项不存在 / no such service item: " + code));
+        return item(code).orElseThrow(() -> new NotFoundProblem("item", "事项不存在:" + code));
     }
 
     @Override
@@ -59,7 +59,7 @@ class StoredServiceCatalog implements ServiceCatalog {
 
     @Override
     public Bundle requireBundle(String code) {
-        return bundle(code).orElseThrow(() -> new NotFoundProblem("bundle", "一件事不存在 / no such bundle: " + code));
+        return bundle(code).orElseThrow(() -> new NotFoundProblem("bundle", "一件事不存在:" + code));
     }
 
     /**
