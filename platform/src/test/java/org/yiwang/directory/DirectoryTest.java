@@ -128,7 +128,7 @@ class DirectoryTest {
                                 {"username":"X!","password":"password1","displayName":"居民","role":"RESIDENT",
                                  "citizenId":"310104199003074214"}"""))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[?(@.field == 'username')].rule").value("format"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'username')].rule").value("username-format"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'citizenId')].rule").value("check-digit"));
         assertThat(users.find("X!")).isEmpty();
     }
