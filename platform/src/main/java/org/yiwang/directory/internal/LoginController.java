@@ -16,7 +16,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -47,14 +49,25 @@ class LoginController {
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
-    LoginController(SecondFactor factor, LoginAttempts attempts) {
+    private final ObjectProvider<ClientRegistrationRepository> oidcProviders;
+
+    LoginController(SecondFactor factor, LoginAttempts attempts, ObjectProvider<ClientRegistrationRepository> oidcProviders) {
         this.factor = factor;
         this.attempts = attempts;
+        this.oidcProviders = oidcProviders;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("oidc", oidcProviders.getIfAvailable() != null);
         return "login";
+    }
+
+    /** The provider signed the person in, but the directory has no (enabled) user for them. */
+    @GetMapping("/login/oidc-unknown")
+    String oidcUnknown(HttpServletResponse response) {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        return "directory/oidc-unknown";
     }
 
     @GetMapping("/login/totp")

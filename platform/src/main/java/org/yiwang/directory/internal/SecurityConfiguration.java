@@ -1,5 +1,6 @@
 package org.yiwang.directory.internal;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +18,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -47,7 +49,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    private static final String[] PUBLIC = {"/login", "/login/totp", "/css/**", "/js/**", "/webjars/**",
+    private static final String[] PUBLIC = {"/login", "/login/totp", "/login/oidc-unknown", "/css/**", "/js/**", "/webjars/**",
             "/favicon.ico", "/actuator/health", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
             "/swagger-ui.html", "/error", "/public/**",
             // e-license verification is for anyone holding a license's identifier or QR code; the issuers' public keys
@@ -109,8 +111,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, JdbcUsers users, JdbcApiClients clients,
-            LoginAttempts attempts, PasswordEncoder passwordEncoder, JsonMapper json, ProblemWriter problems)
-            throws Exception {
+            LoginAttempts attempts, PasswordEncoder passwordEncoder, JsonMapper json, ProblemWriter problems,
+            ObjectProvider<ClientRegistrationRepository> oidcProviders, OidcLogin oidc) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
         AuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint("/login");
@@ -148,6 +150,12 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) ->
                                 (api.matches(request) ? problems : toLogin).commence(request, response, e))
                         .accessDeniedHandler(denied));
+        if (oidcProviders.getIfAvailable() != null) { // profile oidc: a provider is configured
+            http.oauth2Login(login -> login.loginPage("/login")
+                    .userInfoEndpoint(info -> info.oidcUserService(oidc))
+                    .successHandler(oidc.success())
+                    .failureHandler(OidcLogin.failure()));
+        }
         return http.build();
     }
 
