@@ -37,9 +37,11 @@ class OidcLoginTest {
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(YiwangApplication.class)
                 .profiles("test", "oidc")
                 .properties(Map.of("spring.datasource.url", dataSource.unwrap(HikariDataSource.class).getJdbcUrl(),
-                        "server.port", "0", "yiwang.demo.enabled", "false", "spring.main.banner-mode", "off"))
+                        "yiwang.demo.enabled", "false", "spring.main.banner-mode", "off",
+                        "logging.level.org.springframework.security", "DEBUG"))
                 // as a deployment sets it, above the profile's file
-                .run("--spring.security.oauth2.client.provider.oidc.issuer-uri=" + provider.issuerUrl("default"))) {
+                .run("--server.port=0",
+                        "--spring.security.oauth2.client.provider.oidc.issuer-uri=" + provider.issuerUrl("default"))) {
             String base = "http://localhost:" + node.getEnvironment().getProperty("local.server.port");
 
             HttpClient browser = browser();
@@ -48,7 +50,7 @@ class OidcLoginTest {
                     Map.of("preferred_username", "clerk", "name", "综合窗口受理员"), 3600));
             HttpResponse<String> signedIn = get(browser, base + "/oauth2/authorization/oidc");
             assertThat(signedIn.statusCode()).isEqualTo(200);
-            assertThat(signedIn.uri().getPath()).isEqualTo("/");
+            assertThat(signedIn.uri().getPath()).as(signedIn.uri().toString()).isEqualTo("/");
             // the session is the directory's clerk: the clerk's pages open, an administrator's do not
             assertThat(get(browser, base + "/api/v1/departments").statusCode()).isEqualTo(200);
             assertThat(get(browser, base + "/api/v1/users").statusCode()).isEqualTo(403);

@@ -36,6 +36,7 @@ import org.yiwang.directory.ActorPrincipal;
 class OidcLogin implements OAuth2UserService<OidcUserRequest, OidcUser> {
 
     static final String UNKNOWN_USER = "unknown_user";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OidcLogin.class);
 
     private final OidcUserService provider = new OidcUserService();
     private final JdbcUsers users;
@@ -81,8 +82,12 @@ class OidcLogin implements OAuth2UserService<OidcUserRequest, OidcUser> {
     }
 
     static AuthenticationFailureHandler failure() {
-        return (request, response, exception) -> response.sendRedirect(request.getContextPath()
+        return (request, response, exception) -> {
+            // the provider's error code and text only: never a token nor a claim value
+            log.warn("OpenID Connect sign-in refused: {}", exception.getMessage());
+            response.sendRedirect(request.getContextPath()
                 + (exception instanceof OAuth2AuthenticationException e && UNKNOWN_USER.equals(e.getError().getErrorCode())
                         ? "/login/oidc-unknown" : "/login?error"));
+        };
     }
 }
