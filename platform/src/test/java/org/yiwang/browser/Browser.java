@@ -66,7 +66,7 @@ final class Browser implements AutoCloseable {
             var secret = driver.findElements(By.id("totp-secret"));
             if (!secret.isEmpty()) org.yiwang.TestTotp.remember(username, secret.get(0).getAttribute("data-secret"));
             driver.findElement(By.id("code")).sendKeys(org.yiwang.TestTotp.nextCode(username));
-            driver.findElement(By.cssSelector("form button[type=submit]")).click();
+            driver.findElement(By.id("totp-submit")).click();
             wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
         }
     }

@@ -37,8 +37,7 @@ class OidcLoginTest {
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(YiwangApplication.class)
                 .profiles("test", "oidc")
                 .properties(Map.of("spring.datasource.url", dataSource.unwrap(HikariDataSource.class).getJdbcUrl(),
-                        "yiwang.demo.enabled", "false", "spring.main.banner-mode", "off",
-                        "logging.level.org.springframework.security", "DEBUG"))
+                        "yiwang.demo.enabled", "false", "spring.main.banner-mode", "off"))
                 // as a deployment sets it, above the profile's file
                 .run("--server.port=0",
                         "--spring.security.oauth2.client.provider.oidc.issuer-uri=" + provider.issuerUrl("default"))) {

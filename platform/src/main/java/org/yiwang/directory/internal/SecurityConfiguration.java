@@ -1,11 +1,14 @@
 package org.yiwang.directory.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -18,6 +21,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -129,7 +134,13 @@ class SecurityConfiguration {
         AccessDeniedHandler denied = (request, response, e) ->
                 (api.matches(request) ? problems : pageDenied).handle(request, response, e);
 
-        http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwords, attempts)))
+        boolean oidcEnabled = oidcProviders.getIfAvailable() != null; // profile oidc: a provider is configured
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(new ThrottledAuthenticationProvider(passwords, attempts)));
+        if (oidcEnabled) {
+            providers.add(new OidcAuthorizationCodeAuthenticationProvider(
+                    new RestClientAuthorizationCodeTokenResponseClient(), oidc));
+        }
+        http.authenticationManager(new ProviderManager(providers))
                 .addFilterBefore(new ApiKeyAuthenticationFilter(api, clients, problems), CsrfFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
@@ -150,7 +161,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint((request, response, e) ->
                                 (api.matches(request) ? problems : toLogin).commence(request, response, e))
                         .accessDeniedHandler(denied));
-        if (oidcProviders.getIfAvailable() != null) { // profile oidc: a provider is configured
+        if (oidcEnabled) {
             http.oauth2Login(login -> login.loginPage("/login")
                     .userInfoEndpoint(info -> info.oidcUserService(oidc))
                     .successHandler(oidc.success())
