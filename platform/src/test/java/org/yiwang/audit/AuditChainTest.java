@@ -140,7 +140,8 @@ class AuditChainTest {
         auditLog.recordDenial(AuditTest.read(OFFICER, newCitizenId(), "metrics", List.of("RELIGION"), false,
                 "NEGATIVE_LIST", cipher));
 
-        mvc.perform(get("/actuator/prometheus").with(as(ADMIN)))
+        mvc.perform(get("/actuator/prometheus").with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.httpBasic("monitoring", "test-monitoring-secret")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(
                         "yiwang_audit_records_total{action=\"READ\",allowed=\"false\"")))

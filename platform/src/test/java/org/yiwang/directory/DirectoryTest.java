@@ -128,7 +128,7 @@ class DirectoryTest {
                                 {"username":"X!","password":"password1","displayName":"居民","role":"RESIDENT",
                                  "citizenId":"310104199003074214"}"""))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.errors[?(@.field == 'username')].rule").value("format"))
+                .andExpect(jsonPath("$.errors[?(@.field == 'username')].rule").value("username-format"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'citizenId')].rule").value("check-digit"));
         assertThat(users.find("X!")).isEmpty();
     }
@@ -137,13 +137,13 @@ class DirectoryTest {
     void usersPageShowsErrorsAndWritesNothing() throws Exception {
         String username = "page" + UUID.randomUUID().toString().substring(0, 8);
         mvc.perform(post("/directory/users").with(as(Role.SYSTEM_ADMIN, "310000-DSJ")).with(csrf())
-                        .param("username", username).param("password", "password1").param("displayName", "窗口")
+                        .param("username", username).param("password", "correct-horse-1").param("displayName", "窗口")
                         .param("role", "WINDOW_CLERK").param("departmentCode", "310104-NOPE"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("data-field=\"departmentCode\"")));
         assertThat(users.find(username)).isEmpty();
         mvc.perform(post("/directory/users").with(as(Role.SYSTEM_ADMIN, "310000-DSJ")).with(csrf())
-                        .param("username", username).param("password", "password1").param("displayName", "窗口")
+                        .param("username", username).param("password", "correct-horse-1").param("displayName", "窗口")
                         .param("role", "WINDOW_CLERK").param("departmentCode", "310104-ZWFW"))
                 .andExpect(status().is3xxRedirection());
         assertThat(users.find(username)).hasValueSatisfying(u -> assertThat(u.departmentCode()).isEqualTo("310104-ZWFW"));
@@ -180,7 +180,7 @@ class DirectoryTest {
 
     private static String user(String username, String role, String department, String scope) {
         return """
-                {"username":"%s","password":"password1","displayName":"测试","role":"%s","departmentCode":%s,
+                {"username":"%s","password":"correct-horse-1","displayName":"测试","role":"%s","departmentCode":%s,
                  "scopeDivision":%s}""".formatted(username, role, department == null ? "null" : '"' + department + '"',
                 scope == null ? "null" : '"' + scope + '"');
     }

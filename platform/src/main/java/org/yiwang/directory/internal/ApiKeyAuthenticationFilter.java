@@ -44,8 +44,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Optional<Actor> actor = clients.authenticate(request.getHeader(ApiClients.HEADER));
         if (actor.isEmpty()) {
-            problems.write(request, response, 401, "invalid-api-key", "接口密钥无效 / Invalid API key",
-                    "X-Api-Key 无效或已停用 / the X-Api-Key is unknown or disabled");
+            problems.write(request, response, 401, "invalid-api-key");
             return;
         }
         ActorPrincipal principal = new ActorPrincipal(actor.get(), "", true);

@@ -18,6 +18,7 @@ import org.yiwang.directory.Directory;
 import org.yiwang.directory.Division;
 import org.yiwang.directory.User;
 import org.yiwang.directory.Users;
+import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.Role;
 
@@ -29,11 +30,15 @@ class DirectoryApi {
     private final Directory directory;
     private final Users users;
     private final ApiClients clients;
+    private final JdbcUsers accounts;
+    private final LoginAttempts attempts;
 
-    DirectoryApi(Directory directory, Users users, ApiClients clients) {
+    DirectoryApi(Directory directory, Users users, ApiClients clients, JdbcUsers accounts, LoginAttempts attempts) {
         this.directory = directory;
         this.users = users;
         this.clients = clients;
+        this.accounts = accounts;
+        this.attempts = attempts;
     }
 
     @GetMapping("/divisions/{code}")
@@ -61,8 +66,34 @@ class DirectoryApi {
     @PostMapping("/users")
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
-    User createUser(@RequestBody UserForm form) {
-        return users.create(form.toNewUser());
+    User createUser(@RequestBody UserForm form, Actor actor) {
+        return accounts.createByAdmin(form.toNewUser(), actor);
+    }
+
+    /** A second system administrator approves the pending binding of a resident account to its citizen ID. */
+    @PostMapping("/users/{username}/binding/approval")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    User approveBinding(@PathVariable String username, Actor actor) {
+        return accounts.approveBinding(username, actor);
+    }
+
+    record NewPassword(String password) {}
+
+    @PostMapping("/users/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    void setPassword(@PathVariable String username, @RequestBody NewPassword body) {
+        accounts.setPassword(username, body.password());
+    }
+
+    /** Lifts the login waits of a username, from every address. */
+    @PostMapping("/users/{username}/unlock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    void unlock(@PathVariable String username) {
+        users.find(username).orElseThrow(JdbcUsers::unknownUser);
+        attempts.unlock(username);
+        attempts.unlock("totp:" + username);
     }
 
     @PostMapping("/users/{username}/disable")
@@ -109,6 +140,6 @@ class DirectoryApi {
     }
 
     private static NotFoundProblem unknownDivision() {
-        return new NotFoundProblem("code", "行政区划不存在 / unknown division");
+        return new NotFoundProblem("code", "unknown division");
     }
 }

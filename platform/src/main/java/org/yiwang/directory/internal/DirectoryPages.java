@@ -17,7 +17,9 @@ import org.yiwang.directory.ApiClients;
 import org.yiwang.directory.Directory;
 import org.yiwang.directory.Division;
 import org.yiwang.directory.Users;
+import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.kernel.Role;
 
 /** Pages: users and API clients (system administrator), departments and the division browser. */
@@ -30,11 +32,20 @@ class DirectoryPages {
     private final Directory directory;
     private final Users users;
     private final ApiClients clients;
+    private final JdbcUsers accounts;
+    private final LoginAttempts attempts;
+    private final SecondFactor factor;
+    private final ViolationTexts texts;
 
-    DirectoryPages(Directory directory, Users users, ApiClients clients) {
+    DirectoryPages(Directory directory, Users users, ApiClients clients, JdbcUsers accounts, LoginAttempts attempts,
+            SecondFactor factor, ViolationTexts texts) {
         this.directory = directory;
         this.users = users;
         this.clients = clients;
+        this.accounts = accounts;
+        this.attempts = attempts;
+        this.factor = factor;
+        this.texts = texts;
     }
 
     @GetMapping("/users")
@@ -46,16 +57,50 @@ class DirectoryPages {
     @PostMapping("/users")
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     String createUser(@ModelAttribute UserForm form, Model model, HttpServletResponse response,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, Actor actor) {
         try {
-            users.create(form.toNewUser());
+            accounts.createByAdmin(form.toNewUser(), actor);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", e.violations());
+            model.addAttribute("errors", texts.localise(e.violations()));
             return usersPage(model, new UserForm(form.username(), "", form.displayName(), form.role(),
                     form.departmentCode(), form.scopeDivision(), "", null, form.creditCodesText()));
         }
-        redirect.addFlashAttribute("created", form.username());
+        redirect.addFlashAttribute(accounts.bindingPending(form.username()) ? "bindingRequested" : "created",
+                form.username());
+        return "redirect:/directory/users";
+    }
+
+    @PostMapping("/users/{username}/unlock")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String unlock(@PathVariable String username, RedirectAttributes redirect) {
+        users.find(username).orElseThrow(JdbcUsers::unknownUser);
+        attempts.unlock(username);
+        attempts.unlock("totp:" + username);
+        redirect.addFlashAttribute("unlocked", username);
+        return "redirect:/directory/users";
+    }
+
+    @PostMapping("/users/{username}/totp/reset")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String resetTotp(@PathVariable String username, RedirectAttributes redirect) {
+        if (!factor.reset(username)) throw JdbcUsers.unknownUser();
+        redirect.addFlashAttribute("totpReset", username);
+        return "redirect:/directory/users";
+    }
+
+    @PostMapping("/users/{username}/binding/approve")
+    @PreAuthorize("hasRole('SYSTEM_ADMIN')")
+    String approveBinding(@PathVariable String username, Actor actor, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            accounts.approveBinding(username, actor);
+        } catch (InvalidInputException e) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("errors", texts.localise(e.violations()));
+            return usersPage(model, UserForm.empty());
+        }
+        redirect.addFlashAttribute("bindingApproved", username);
         return "redirect:/directory/users";
     }
 
@@ -68,6 +113,9 @@ class DirectoryPages {
 
     private String usersPage(Model model, UserForm form) {
         model.addAttribute("users", users.list());
+        model.addAttribute("pendingBindings", accounts.pendingBindings());
+        model.addAttribute("departmentNames", directory.departments().stream()
+                .collect(java.util.stream.Collectors.toMap(d -> d.code(), d -> d.name())));
         model.addAttribute("form", form);
         model.addAttribute("roles", Role.values());
         model.addAttribute("departments", directory.departments());
@@ -90,7 +138,7 @@ class DirectoryPages {
             model.addAttribute("newName", name);
         } catch (InvalidInputException e) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            model.addAttribute("errors", e.violations());
+            model.addAttribute("errors", texts.localise(e.violations()));
         }
         return apiClientsPage(model);
     }

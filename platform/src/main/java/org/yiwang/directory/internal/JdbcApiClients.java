@@ -55,19 +55,19 @@ class JdbcApiClients implements ApiClients {
         String scope = JdbcUsers.blankToNull(scopeDivision);
         List<Violation> errors = new ArrayList<>();
         if (name == null || !NAME.matcher(name).matches()) {
-            errors.add(new Violation("name", "format", "名称为2–64位字母、数字或 . _ - / 2–64 letters, digits, . _ -"));
+            errors.add(Violation.of("name", "client-name-format"));
         } else if (jdbc.sql("SELECT count(*) FROM directory_api_client WHERE name = ?").param(name)
                 .query(Long.class).single() > 0) {
-            errors.add(new Violation("name", "unique", "名称已存在 / name is taken"));
+            errors.add(Violation.of("name", "client-name-taken"));
         }
         if (departmentCode == null || directory.department(departmentCode).isEmpty()) {
-            errors.add(new Violation("departmentCode", "known-department", "部门不存在 / unknown department"));
+            errors.add(Violation.of("departmentCode", "known-department"));
         }
         if (role == null || Set.of(Role.RESIDENT, Role.ENTERPRISE).contains(role)) {
-            errors.add(new Violation("role", "known-role", "接口客户端须为工作人员角色 / a staff role is required"));
+            errors.add(Violation.of("role", "client-staff-role"));
         }
         if (scope != null && directory.division(scope).isEmpty()) {
-            errors.add(new Violation("scopeDivision", "known-division", "行政区划不存在 / unknown division"));
+            errors.add(Violation.of("scopeDivision", "known-division"));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         byte[] secret = new byte[32];
@@ -79,7 +79,7 @@ class JdbcApiClients implements ApiClients {
                     VALUES (?, ?, ?, ?, ?)""")
                     .params(name, departmentCode, role.name(), scope, hash(key)).update();
         } catch (DuplicateKeyException e) { // created concurrently since validation
-            throw new InvalidInputException("name", "unique", "名称已存在 / name is taken");
+            throw InvalidInputException.of("name", "client-name-taken");
         }
         return key;
     }
@@ -89,13 +89,13 @@ class JdbcApiClients implements ApiClients {
     public void register(String name, String departmentCode, String key) {
         List<Violation> errors = new ArrayList<>();
         if (name == null || !NAME.matcher(name).matches()) {
-            errors.add(new Violation("name", "format", "名称为2–64位字母、数字或 . _ - / 2–64 letters, digits, . _ -"));
+            errors.add(Violation.of("name", "client-name-format"));
         }
         if (departmentCode == null || directory.department(departmentCode).isEmpty()) {
-            errors.add(new Violation("departmentCode", "known-department", "部门不存在 / unknown department"));
+            errors.add(Violation.of("departmentCode", "known-department"));
         }
         if (key == null || key.length() < 32) {
-            errors.add(new Violation("key", "min-length", "密钥至少 32 个字符 / the key needs 32 characters or more"));
+            errors.add(Violation.of("key", "key-min-length", 32));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         jdbc.sql("""
@@ -122,7 +122,7 @@ class JdbcApiClients implements ApiClients {
     @Transactional
     public void disable(String name) {
         if (jdbc.sql("UPDATE directory_api_client SET enabled = FALSE WHERE name = ?").param(name).update() == 0) {
-            throw new NotFoundProblem("name", "接口客户端不存在 / unknown API client");
+            throw new NotFoundProblem("name", "unknown API client");
         }
         recent.values().removeIf(hit -> hit.actor().map(a -> a.username().equals(name)).orElse(false));
     }

@@ -2,6 +2,8 @@ package org.yiwang.directory.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -18,6 +21,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yiwang.directory.AccountBinding;
 import org.yiwang.directory.ActorPrincipal;
 import org.yiwang.directory.Directory;
 import org.yiwang.directory.NewUser;
@@ -44,25 +48,121 @@ class JdbcUsers implements Users, UserDetailsService {
     private final PasswordEncoder passwords;
     private final FieldCipher cipher;
     private final Directory directory;
+    private final PasswordPolicy policy;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    JdbcUsers(JdbcClient jdbc, PasswordEncoder passwords, FieldCipher cipher, Directory directory) {
+    JdbcUsers(JdbcClient jdbc, PasswordEncoder passwords, FieldCipher cipher, Directory directory,
+            PasswordPolicy policy, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.passwords = passwords;
         this.cipher = cipher;
         this.directory = directory;
+        this.policy = policy;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * An account created by a system administrator: a resident's citizen ID is not bound at once but waits for a
+     * second administrator's approval ({@link #approveBinding}), so that no single administrator can make an account
+     * read a person as that person. The request is audited.
+     */
+    @Transactional
+    public User createByAdmin(NewUser user, Actor admin) {
+        if (user.role() != Role.RESIDENT || blankToNull(user.citizenId()) == null) return create(user);
+        User created = create(new NewUser(user.username(), user.password(), user.displayName(), user.role(),
+                user.departmentCode(), user.scopeDivision(), null, user.creditCodes()), user.citizenId());
+        CitizenId id = CitizenId.parse("citizenId", user.citizenId());
+        jdbc.sql("""
+                UPDATE directory_user SET binding_citizen_id_cipher = ?, binding_citizen_id_index = ?,
+                    binding_requested_by = ?, binding_requested_at = ? WHERE username = ?""")
+                .params(cipher.encrypt(id.value()), cipher.blindIndex(id.value()), admin.username(),
+                        Timestamp.from(clock.instant()), user.username()).update();
+        events.publishEvent(new AccountBinding(admin, user.username(), id, AccountBinding.Step.REQUESTED));
+        return find(user.username()).orElseThrow();
+    }
+
+    /**
+     * A second system administrator approves a pending binding: from now on the account is that person.
+     *
+     * @throws InvalidInputException {@code four-eyes} when the approver requested it, {@code no-pending-binding},
+     *                               {@code citizen-id-taken}
+     */
+    @Transactional
+    public User approveBinding(String username, Actor approver) {
+        var pending = jdbc.sql("""
+                SELECT binding_citizen_id_cipher, binding_requested_by FROM directory_user
+                WHERE username = ? AND binding_citizen_id_cipher IS NOT NULL FOR UPDATE""").param(username)
+                .query((rs, n) -> Map.entry(rs.getBytes(1), rs.getString(2))).optional()
+                .orElseThrow(() -> InvalidInputException.of("username", "no-pending-binding"));
+        if (pending.getValue().equals(approver.username())) {
+            throw InvalidInputException.of("username", "four-eyes");
+        }
+        CitizenId id = new CitizenId(cipher.decrypt(pending.getKey()));
+        if (jdbc.sql("SELECT count(*) FROM directory_user WHERE citizen_id_index = ?")
+                .param(cipher.blindIndex(id.value())).query(Long.class).single() > 0) {
+            throw InvalidInputException.of("citizenId", "citizen-id-taken");
+        }
+        jdbc.sql("""
+                UPDATE directory_user SET citizen_id_cipher = binding_citizen_id_cipher,
+                    citizen_id_index = binding_citizen_id_index, binding_citizen_id_cipher = NULL,
+                    binding_citizen_id_index = NULL, binding_requested_by = NULL, binding_requested_at = NULL
+                WHERE username = ?""").param(username).update();
+        events.publishEvent(new AccountBinding(approver, username, id, AccountBinding.Step.APPROVED));
+        return find(username).orElseThrow();
+    }
+
+    /** Usernames of the accounts whose binding waits for a second administrator, with who requested it. */
+    Map<String, String> pendingBindings() {
+        return jdbc.sql("SELECT username, binding_requested_by FROM directory_user WHERE binding_citizen_id_cipher IS NOT NULL")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Whether the account waits for a second administrator to approve its binding. */
+    boolean bindingPending(String username) {
+        return jdbc.sql("SELECT binding_citizen_id_cipher IS NOT NULL FROM directory_user WHERE username = ?")
+                .param(username).query(Boolean.class).optional().orElse(false);
+    }
+
+    /**
+     * Sets a new password after the policy.
+     *
+     * @throws InvalidInputException naming the field {@code password}
+     */
+    @Transactional
+    public void setPassword(String username, String password) {
+        policy.check(username, password).ifPresent(v -> { throw new InvalidInputException(List.of(v)); });
+        if (jdbc.sql("UPDATE directory_user SET password_hash = ? WHERE username = ?")
+                .params(passwords.encode(password), username).update() == 0) {
+            throw unknownUser();
+        }
+    }
+
+    static NotFoundProblem unknownUser() {
+        return new NotFoundProblem("username", "unknown user");
     }
 
     @Override
     @Transactional
     public User create(NewUser user) {
-        Validated valid = validate(user);
+        return create(user, null);
+    }
+
+    /** @param pendingCitizenId a citizen ID checked like the account's own but bound later, or {@code null} */
+    private User create(NewUser user, String pendingCitizenId) {
+        Validated valid = validate(pendingCitizenId == null ? user : new NewUser(user.username(), user.password(),
+                user.displayName(), user.role(), user.departmentCode(), user.scopeDivision(), pendingCitizenId,
+                user.creditCodes()));
+        if (pendingCitizenId != null) valid = new Validated(null, valid.creditCodes);
         long id;
         try {
             id = insert(user, valid);
         } catch (DuplicateKeyException e) { // created concurrently since validation
             throw String.valueOf(e.getMostSpecificCause().getMessage()).contains("directory_user_citizen_idx")
-                    ? new InvalidInputException("citizenId", "unique", "该身份号码已有账号 / an account exists for this ID")
-                    : new InvalidInputException("username", "unique", "用户名已存在 / username is taken");
+                    ? InvalidInputException.of("citizenId", "citizen-id-taken")
+                    : InvalidInputException.of("username", "username-taken");
         }
         for (CreditCode code : valid.creditCodes) {
             jdbc.sql("INSERT INTO directory_user_credit_code (user_id, credit_code) VALUES (?, ?)")
@@ -89,30 +189,27 @@ class JdbcUsers implements Users, UserDetailsService {
     private Validated validate(NewUser user) {
         List<Violation> errors = new ArrayList<>();
         if (user.username() == null || !USERNAME.matcher(user.username()).matches()) {
-            errors.add(new Violation("username", "format",
-                    "用户名为3–32位小写字母、数字或 . _ -,以字母开头 / 3–32 lower-case letters, digits, . _ -, starting with a letter"));
+            errors.add(Violation.of("username", "username-format"));
         } else if (find(user.username()).isPresent()) {
-            errors.add(new Violation("username", "unique", "用户名已存在 / username is taken"));
+            errors.add(Violation.of("username", "username-taken"));
         }
-        if (user.password() == null || user.password().length() < 8 || user.password().length() > 72) {
-            errors.add(new Violation("password", "length", "密码长度应为8–72位 / password must have 8–72 characters"));
-        }
+        policy.check(user.username(), user.password()).ifPresent(errors::add);
         if (user.displayName() == null || user.displayName().isBlank() || user.displayName().length() > 50) {
-            errors.add(new Violation("displayName", "required", "请填写姓名(至多50字)/ name required, at most 50 characters"));
+            errors.add(Violation.of("displayName", "display-name-required", 50));
         }
         Role role = user.role();
         if (role == null) {
-            errors.add(new Violation("role", "known-role", "请选择角色 / unknown or missing role"));
+            errors.add(Violation.of("role", "known-role"));
         }
         String department = blankToNull(user.departmentCode());
         if (department == null && role != null && !WITHOUT_DEPARTMENT.contains(role)) {
-            errors.add(new Violation("departmentCode", "required", "工作人员须属于一个部门 / staff need a department"));
+            errors.add(Violation.of("departmentCode", "staff-department"));
         } else if (department != null && directory.department(department).isEmpty()) {
-            errors.add(new Violation("departmentCode", "known-department", "部门不存在 / unknown department"));
+            errors.add(Violation.of("departmentCode", "known-department"));
         }
         String scope = blankToNull(user.scopeDivision());
         if (scope != null && directory.division(scope).isEmpty()) {
-            errors.add(new Violation("scopeDivision", "known-division", "行政区划不存在 / unknown division"));
+            errors.add(Violation.of("scopeDivision", "known-division"));
         }
         CitizenId citizenId = null;
         if (role == Role.RESIDENT) {
@@ -120,18 +217,18 @@ class JdbcUsers implements Users, UserDetailsService {
                 citizenId = CitizenId.parse("citizenId", user.citizenId());
                 if (jdbc.sql("SELECT count(*) FROM directory_user WHERE citizen_id_index = ?")
                         .param(cipher.blindIndex(citizenId.value())).query(Long.class).single() > 0) {
-                    errors.add(new Violation("citizenId", "unique", "该身份号码已有账号 / an account exists for this ID"));
+                    errors.add(Violation.of("citizenId", "citizen-id-taken"));
                 }
             } catch (InvalidInputException e) {
                 errors.addAll(e.violations());
             }
         } else if (blankToNull(user.citizenId()) != null) {
-            errors.add(new Violation("citizenId", "resident-only", "仅居民账号绑定身份号码 / only residents have a citizen ID"));
+            errors.add(Violation.of("citizenId", "resident-only"));
         }
         Set<CreditCode> creditCodes = new LinkedHashSet<>();
         if (role == Role.ENTERPRISE) {
             if (user.creditCodes().isEmpty()) {
-                errors.add(new Violation("creditCodes", "required", "请填写统一社会信用代码 / credit code required"));
+                errors.add(Violation.of("creditCodes", "credit-code-required"));
             }
             for (String raw : user.creditCodes()) {
                 try {
@@ -141,7 +238,7 @@ class JdbcUsers implements Users, UserDetailsService {
                 }
             }
         } else if (!user.creditCodes().isEmpty()) {
-            errors.add(new Violation("creditCodes", "enterprise-only", "仅企业账号绑定信用代码 / only enterprises have credit codes"));
+            errors.add(Violation.of("creditCodes", "enterprise-only"));
         }
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
         return new Validated(citizenId, creditCodes);
@@ -167,7 +264,7 @@ class JdbcUsers implements Users, UserDetailsService {
     @Transactional
     public void setEnabled(String username, boolean enabled) {
         if (jdbc.sql("UPDATE directory_user SET enabled = ? WHERE username = ?").params(enabled, username).update() == 0) {
-            throw new NotFoundProblem("username", "用户不存在 / unknown user");
+            throw unknownUser();
         }
     }
 

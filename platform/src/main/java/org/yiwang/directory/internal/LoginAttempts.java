@@ -1,74 +1,112 @@
 package org.yiwang.directory.internal;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Rate limit of form login, kept in PostgreSQL so that every node sees the same counts: {@code maxFailures}
- * failed attempts for one username within {@code window} lock that username for {@code lock}; a success
- * resets the username's count. A client IP is locked the same way after {@code maxFailuresPerIp} failures
- * (higher, because an office shares one address); successes do not reset it.
+ * Throttling of form login, kept in PostgreSQL so that every node agrees. Failures are counted per username and
+ * client address together: after {@code freeFailures} failures of one username from one address, that pair waits
+ * {@code delay}, doubled with each further failure up to {@code maxDelay}. The same username from another address
+ * is not slowed, so an attacker elsewhere cannot lock the real user out. One address is also slowed after
+ * {@code freeFailuresPerIp} failures over any usernames (password spraying). A success clears its pair; a
+ * failure after {@code window} of quiet starts the count again; a system administrator can unlock a username.
+ * Every attempt is also kept in {@code directory_login_attempt}.
  */
 @Component
 class LoginAttempts {
 
     enum Outcome { SUCCESS, FAILURE, LOCKED }
 
+    /** Any username: the row counting every failure of one address. */
+    static final String ANY_USER = "*";
+
     private final JdbcClient jdbc;
-    private final int maxFailures;
-    private final int maxFailuresPerIp;
+    private final Clock clock;
+    private final int freeFailures;
+    private final int freeFailuresPerIp;
+    private final Duration delay;
+    private final Duration maxDelay;
     private final Duration window;
-    private final Duration lock;
 
-    LoginAttempts(JdbcClient jdbc,
-            @Value("${yiwang.login.max-failures:5}") int maxFailures,
-            @Value("${yiwang.login.max-failures-per-ip:20}") int maxFailuresPerIp,
-            @Value("${yiwang.login.window:15m}") Duration window,
-            @Value("${yiwang.login.lock:15m}") Duration lock) {
+    LoginAttempts(JdbcClient jdbc, Clock clock,
+            @Value("${yiwang.login.max-failures:5}") int freeFailures,
+            @Value("${yiwang.login.max-failures-per-ip:20}") int freeFailuresPerIp,
+            @Value("${yiwang.login.delay:30s}") Duration delay,
+            @Value("${yiwang.login.max-delay:15m}") Duration maxDelay,
+            @Value("${yiwang.login.window:15m}") Duration window) {
         this.jdbc = jdbc;
-        this.maxFailures = maxFailures;
-        this.maxFailuresPerIp = maxFailuresPerIp;
+        this.clock = clock;
+        this.freeFailures = freeFailures;
+        this.freeFailuresPerIp = freeFailuresPerIp;
+        this.delay = delay;
+        this.maxDelay = maxDelay;
         this.window = window;
-        this.lock = lock;
     }
 
+    /** How long this username must still wait from this address, if at all. */
+    Optional<Duration> blocked(String username, String clientIp) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                SELECT max(blocked_until) FROM directory_login_throttle
+                WHERE client_ip = ? AND username IN (?, ?) AND blocked_until > ?""")
+                .params(clip(clientIp), clip(username), ANY_USER, Timestamp.from(now))
+                .query((rs, n) -> rs.getTimestamp(1)).optional()
+                .filter(t -> t != null)
+                .map(t -> Duration.between(now, t.toInstant()));
+    }
+
+    @Transactional
     void record(String username, String clientIp, Outcome outcome) {
+        String user = clip(username), ip = clip(clientIp);
         jdbc.sql("INSERT INTO directory_login_attempt (username, client_ip, outcome) VALUES (?, ?, ?)")
-                .params(clip(username), clip(clientIp), outcome.name()).update();
+                .params(user, ip, outcome.name()).update();
+        if (outcome == Outcome.SUCCESS) {
+            jdbc.sql("DELETE FROM directory_login_throttle WHERE username = ? AND client_ip = ?").params(user, ip).update();
+        } else if (outcome == Outcome.FAILURE) {
+            fail(user, ip, freeFailures);
+            fail(ANY_USER, ip, freeFailuresPerIp);
+        }
     }
 
-    boolean locked(String username, String clientIp) {
-        return locked(failures("username", clip(username), true), maxFailures)
-                || locked(failures("client_ip", clip(clientIp), false), maxFailuresPerIp);
+    /** Counts one failure of the pair (in one statement, so concurrent nodes never lose a count) and sets its wait. */
+    private void fail(String user, String ip, int free) {
+        Timestamp now = Timestamp.from(clock.instant());
+        Timestamp quietSince = Timestamp.from(clock.instant().minus(window));
+        int failures = jdbc.sql("""
+                INSERT INTO directory_login_throttle AS t (username, client_ip, failures, last_failure_at)
+                VALUES (?, ?, 1, ?)
+                ON CONFLICT (username, client_ip) DO UPDATE SET
+                    failures = CASE WHEN t.last_failure_at < ? AND (t.blocked_until IS NULL OR t.blocked_until < ?)
+                                    THEN 1 ELSE t.failures + 1 END,
+                    last_failure_at = excluded.last_failure_at
+                RETURNING failures""")
+                .params(user, ip, now, quietSince, now).query(Integer.class).single();
+        Optional<Duration> wait = wait(failures, free, delay, maxDelay);
+        if (wait.isPresent()) {
+            jdbc.sql("UPDATE directory_login_throttle SET blocked_until = ? WHERE username = ? AND client_ip = ?")
+                    .params(Timestamp.from(clock.instant().plus(wait.get())), user, ip).update();
+        }
     }
 
-    /** Locked when the last {@code max} failures fall within the window and the newest is less than the lock ago. */
-    private boolean locked(Failures f, int max) {
-        if (f.times().size() < max) return false;
-        Instant newest = f.times().get(0);
-        Instant oldest = f.times().get(max - 1);
-        return !newest.minus(window).isAfter(oldest) && f.now().isBefore(newest.plus(lock));
+    /** The wait after {@code failures} failures: none up to {@code free}, then {@code delay} doubling to {@code max}. */
+    static Optional<Duration> wait(int failures, int free, Duration delay, Duration max) {
+        if (failures < free) return Optional.empty();
+        int doublings = Math.min(failures - free, 30);
+        Duration d = delay.multipliedBy(1L << doublings);
+        return Optional.of(d.compareTo(max) > 0 ? max : d);
     }
 
-    private record Failures(List<Instant> times, Instant now) {}
-
-    private Failures failures(String column, String key, boolean resetBySuccess) {
-        String sinceSuccess = resetBySuccess ? """
-                AND attempted_at > coalesce((SELECT max(attempted_at) FROM directory_login_attempt
-                    WHERE %1$s = :key AND outcome = 'SUCCESS'), '-infinity')""".formatted(column) : "";
-        List<Instant> times = jdbc.sql("""
-                SELECT attempted_at FROM directory_login_attempt
-                WHERE %1$s = :key AND outcome = 'FAILURE' AND attempted_at > now() - :horizon * interval '1 second' %2$s
-                ORDER BY attempted_at DESC LIMIT :max""".formatted(column, sinceSuccess))
-                .param("key", key).param("horizon", window.plus(lock).toSeconds())
-                .param("max", Math.max(maxFailures, maxFailuresPerIp))
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
-        Instant now = jdbc.sql("SELECT now()").query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
-        return new Failures(times, now);
+    /** Lifts every wait of this username, from any address; returns whether there was one. */
+    @Transactional
+    boolean unlock(String username) {
+        return jdbc.sql("DELETE FROM directory_login_throttle WHERE username = ?").param(clip(username)).update() > 0;
     }
 
     private static String clip(String s) {

@@ -10,33 +10,41 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.yiwang.kernel.ViolationTexts;
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 answers for {@code /api/**} as {@code application/problem+json} instead of a login redirect. */
+/**
+ * 401 and 403 answers for {@code /api/**} as {@code application/problem+json} instead of a login redirect, in the
+ * caller's language (bundle keys {@code directory.problem.<reason>.title} and {@code .detail}).
+ */
+@Component
 class ProblemWriter implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
+    private final ViolationTexts texts;
 
-    ProblemWriter(JsonMapper json) {
+    ProblemWriter(JsonMapper json, ViolationTexts texts) {
         this.json = json;
+        this.texts = texts;
     }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        write(request, response, 401, "unauthenticated", "未登录 / Unauthenticated",
-                "需要登录或有效的 X-Api-Key / sign-in or a valid X-Api-Key required");
+        write(request, response, 401, "unauthenticated");
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
-        write(request, response, 403, "access-denied", "无权访问 / Access denied",
-                "当前角色无权执行此操作 / your role may not do this");
+        write(request, response, 403, "access-denied");
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String reason, String title,
-            String detail) throws IOException {
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String reason)
+            throws IOException {
+        String title = texts.text("directory.problem." + reason + ".title", null, reason);
+        String detail = texts.text("directory.problem." + reason + ".detail", null, reason);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "https://yiwang.org/problems/" + (status == 401 ? "unauthenticated" : "access-denied"));
         problem.put("title", title);

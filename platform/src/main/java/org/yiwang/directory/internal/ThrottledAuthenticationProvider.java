@@ -1,5 +1,7 @@
 package org.yiwang.directory.internal;
 
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -8,10 +10,20 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Form login through {@link LoginAttempts}: a locked username or client IP is refused before the password is
+ * Form login through {@link LoginAttempts}: a username waiting at this address is refused before the password is
  * even checked (so the right password does not help), and every attempt is recorded.
  */
 class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    /** Refused because the username must wait at this address; says how long. */
+    static final class Throttled extends LockedException {
+        final long seconds;
+
+        Throttled(Duration wait) {
+            super("too many failed attempts");
+            this.seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        }
+    }
 
     private final AuthenticationProvider passwords;
     private final LoginAttempts attempts;
@@ -26,9 +38,10 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         String username = authentication.getName();
         String ip = authentication.getDetails() instanceof WebAuthenticationDetails details
                 ? details.getRemoteAddress() : null;
-        if (attempts.locked(username, ip)) {
+        Optional<Duration> wait = attempts.blocked(username, ip);
+        if (wait.isPresent()) {
             attempts.record(username, ip, LoginAttempts.Outcome.LOCKED);
-            throw new LockedException("too many failed attempts");
+            throw new Throttled(wait.get());
         }
         try {
             Authentication result = passwords.authenticate(authentication);
