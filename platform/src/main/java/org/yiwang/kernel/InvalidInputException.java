@@ -10,26 +10,38 @@ public class InvalidInputException extends RuntimeException {
 
     /**
      * One broken rule: the field (or data element code), the rule's name, and a human-readable detail. The detail
-     * people read comes from the message bundles, key {@code problem.<rule>} with {@code args} as its arguments,
-     * in the reader's language ({@link ViolationTexts}); {@code detail} is the fallback when no bundle has the key.
+     * people read comes from the message bundles, key {@code problem.<rule>} (or the violation's own {@code key},
+     * where a module's wording must not meet another module's rule of the same name) with {@code args} as its
+     * arguments, in the reader's language ({@link ViolationTexts}); {@code detail} is the fallback when no bundle
+     * has the key.
      */
-    public record Violation(String field, String rule, String detail, List<Object> args) {
+    public record Violation(String field, String rule, String detail, List<Object> args, String key) {
 
         public Violation {
             args = args == null ? List.of() : List.copyOf(args);
+            if (key == null) key = "problem." + rule;
+        }
+
+        public Violation(String field, String rule, String detail, List<Object> args) {
+            this(field, rule, detail, args, null);
         }
 
         public Violation(String field, String rule, String detail) {
-            this(field, rule, detail, List.of());
+            this(field, rule, detail, List.of(), null);
         }
 
         /** A violation whose text is the bundle's {@code problem.<rule>} with these arguments. */
         public static Violation of(String field, String rule, Object... args) {
-            return new Violation(field, rule, null, List.of(args));
+            return new Violation(field, rule, null, List.of(args), null);
+        }
+
+        /** A violation whose text is the bundle's {@code key} (a module's own wording) with these arguments. */
+        public static Violation keyed(String field, String rule, String key, Object... args) {
+            return new Violation(field, rule, null, List.of(args), key);
         }
 
         public Violation withDetail(String text) {
-            return new Violation(field, rule, text, args);
+            return new Violation(field, rule, text, args, key);
         }
     }
 

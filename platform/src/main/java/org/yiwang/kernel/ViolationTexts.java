@@ -7,7 +7,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The words a person reads for a broken rule, in their language: {@code problem.<rule>} from the message bundles
+ * The words a person reads for a broken rule, in their language: the violation's key ({@code problem.<rule>}) from the message bundles
  * (every module brings its own), formatted with the violation's arguments; the violation's own detail, then the
  * rule's name, when no bundle has the key. Used by the problem responses and by pages that show a message beside
  * the field.
@@ -22,7 +22,7 @@ public class ViolationTexts {
     }
 
     public String detail(InvalidInputException.Violation v) {
-        return text("problem." + v.rule(), v.args().toArray(), v.detail() != null ? v.detail() : v.rule());
+        return text(v.key(), v.args().toArray(), v.detail() != null ? v.detail() : v.rule());
     }
 
     /** The violations with their details in the reader's language, for a page to show beside each field. */

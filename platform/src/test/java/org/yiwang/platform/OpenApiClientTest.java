@@ -119,21 +119,21 @@ class OpenApiClientTest {
         OpenApiClient client = new OpenApiClient(api, server(), Map.of("apiKey", key), json);
 
         OpenApiClient.Answer answer = client.call("readSubject", Map.of(), Map.of("type", "PERSON", "key", hotel.legalRep(),
-                "elements", List.of("person.name", "person.religion"), "purpose", "DATA_GOVERNANCE", "partial", true));
+                "elements", List.of("person.name", "person.health_condition"), "purpose", "DATA_GOVERNANCE", "partial", true));
 
         assertThat(answer.status()).as("%s", answer.body()).isEqualTo(200);
         JsonNode name = answer.body().at("/values/person.name");
         assertThat(name.get("element").asString()).isEqualTo("person.name");
         assertThat(name.get("value").asString()).isNotBlank();
         assertThat(name.at("/provenance/sourceDepartment").asString()).isNotBlank();
-        assertThat(answer.body().at("/denied/person.religion").asString()).isNotBlank();
+        assertThat(answer.body().at("/denied/person.health_condition").asString()).isNotBlank();
 
         // a refused read answers the documented problem, naming the element
         OpenApiClient.Answer refused = client.call("readSubject", Map.of(), Map.of("type", "PERSON", "key", hotel.legalRep(),
-                "elements", List.of("person.religion"), "purpose", "DATA_GOVERNANCE"));
+                "elements", List.of("person.health_condition"), "purpose", "DATA_GOVERNANCE"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
-        assertThat(refused.body().get("field").asString()).isEqualTo("person.religion");
+        assertThat(refused.body().get("field").asString()).isEqualTo("person.health_condition");
     }
 
     @Test

@@ -113,7 +113,7 @@ record AuditSearch(List<String> subjectKeys, String actor, String department, In
      * cannot garble it.
      */
     private static Violation shared(ViolationTexts texts, String field, String rule, Object... args) {
-        return new Violation(field, rule, texts.text("audit.problem." + field + "." + rule, args, rule), List.of(args));
+        return Violation.keyed(field, rule, "audit.problem." + field + "." + rule, args);
     }
 
     private static String blankToNull(String s) {

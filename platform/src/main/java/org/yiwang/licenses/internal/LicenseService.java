@@ -354,7 +354,7 @@ class LicenseService implements Licenses {
      * garble it.
      */
     private Violation shared(String field, String rule, Object... args) {
-        return new Violation(field, rule, texts.text("licenses.problem." + rule, args, rule), List.of(args));
+        return Violation.keyed(field, rule, "licenses.problem." + rule, args);
     }
 
     private String text(String key) {
@@ -377,7 +377,7 @@ class LicenseService implements Licenses {
                 case HOUSE -> catalog.validate("house.code", raw);
             };
         } catch (InvalidInputException e) {
-            e.violations().forEach(v -> violations.add(new Violation("holderKey", v.rule(), v.detail(), v.args())));
+            e.violations().forEach(v -> violations.add(new Violation("holderKey", v.rule(), v.detail(), v.args(), v.key())));
             return null;
         }
     }
@@ -431,7 +431,7 @@ class LicenseService implements Licenses {
                 try {
                     value = catalog.validate(field.element(), value);
                 } catch (InvalidInputException e) {
-                    e.violations().forEach(v -> violations.add(new Violation(key, v.rule(), v.detail(), v.args())));
+                    e.violations().forEach(v -> violations.add(new Violation(key, v.rule(), v.detail(), v.args(), v.key())));
                     continue;
                 }
             } else {
