@@ -1,6 +1,7 @@
 package org.yiwang.platform;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
 import com.github.kagkarlsson.scheduler.task.OnStartup;
@@ -31,7 +32,7 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
  *
  * <p>A module contributes a task as a bean: a {@code RecurringTask} ({@code Tasks.recurring(name, schedule)}) is
  * scheduled at start, any other {@code Task} (a one-time task such as a time limit) is known so that
- * {@code Scheduler} (a {@code SchedulerClient}) can schedule instances of it, in the caller's transaction.
+ * the {@code SchedulerClient} bean can schedule instances of it, in the caller's transaction.
  *
  * <p>Configured here from db-scheduler's core rather than through its Spring Boot starter: the starter (16.7.1) is
  * built against Boot 3 and names Boot 3's auto-configuration classes (data source ordering, health, metrics), which
@@ -53,13 +54,55 @@ class SchedulerConfiguration {
     record Settings(@DefaultValue("1s") Duration pollingInterval, @DefaultValue("4") int threads,
                     @DefaultValue("10s") Duration heartbeat, @DefaultValue("10s") Duration shutdownMaxWait) {}
 
+    /**
+     * Schedules instances of the contributed tasks (a time limit, say) in the caller's transaction: the row is
+     * written through a transaction-aware data source, so it commits or rolls back with the work that asked for it.
+     */
     @Bean
+    SchedulerClient schedulerClient(DataSource dataSource, ObjectProvider<Task<?>> contributed) {
+        return SchedulerClient.Builder.create(new TransactionAwareDataSourceProxy(dataSource),
+                contributed.orderedStream().toList()).build();
+    }
+
+    /**
+     * Starts a scheduler once the application is up (migrations done) and stops it before the data source closes.
+     * A stopped db-scheduler cannot start again, so every start builds a new one: the test framework stops the
+     * lifecycle of a cached context it pauses and starts it again when a test needs that context.
+     */
+    @Bean
+    SmartLifecycle schedulerLifecycle(DataSource dataSource, ObjectProvider<Task<?>> contributed, Settings settings,
+                                      MeterRegistry meters) {
+        return new SmartLifecycle() {
+            private volatile Scheduler running;
+
+            @Override
+            public synchronized void start() {
+                if (running == null) {
+                    running = scheduler(dataSource, contributed.orderedStream().toList(), settings, meters);
+                    running.start();
+                }
+            }
+
+            @Override
+            public synchronized void stop() {
+                if (running != null) {
+                    running.stop();
+                    running = null;
+                }
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running != null;
+            }
+        };
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
-    Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> contributed, Settings settings, MeterRegistry meters) {
-        List<Task<?>> tasks = contributed.orderedStream().toList();
+    private static Scheduler scheduler(DataSource dataSource, List<Task<?>> tasks, Settings settings,
+                                       MeterRegistry meters) {
         List<Task<?>> known = tasks.stream().filter(task -> !(task instanceof OnStartup)).toList();
         List startup = tasks.stream().filter(task -> task instanceof OnStartup).toList();
-        // transaction-aware: an instance scheduled inside a Spring transaction commits or rolls back with it
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), known)
                 .startTasks(startup)
                 .schedulerName(new SchedulerName.Fixed(nodeName()))
@@ -71,31 +114,6 @@ class SchedulerConfiguration {
                 .enableImmediateExecution()
                 .statsRegistry(new MicrometerStatsRegistry(meters, tasks))
                 .build();
-    }
-
-    /** Starts once the application is up (migrations done), stops before the data source closes. */
-    @Bean
-    SmartLifecycle schedulerLifecycle(Scheduler scheduler) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
-
-            @Override
-            public void start() {
-                scheduler.start();
-                running = true;
-            }
-
-            @Override
-            public void stop() {
-                scheduler.stop();
-                running = false;
-            }
-
-            @Override
-            public boolean isRunning() {
-                return running;
-            }
-        };
     }
 
     /** The host, the process and a random part: two nodes in one JVM (a test) or on one host still differ. */

@@ -130,6 +130,8 @@ class ChangeFormBrowserTest {
         browser.await(By.id("accept")).click();
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("part-status"), "data-status", "ACCEPTED"));
         browser.await(By.id("approve")).click();
+        // granting a licence cannot be undone: the page asks first
+        browser.wait.until(ExpectedConditions.alertIsPresent()).accept();
         browser.wait.until(ExpectedConditions.attributeToBe(By.id("part-status"), "data-status", "APPROVED"));
     }
 }

@@ -109,7 +109,8 @@ class ExchangeBrowserTest {
         DepartmentSystems systems = DepartmentSystems.start(port, demo);
         var hotel = new ServiceFixtures(facts, licenses).hotel();
         String body = "{\"kind\":\"ITEM\",\"code\":\"HOTEL_HYGIENE_CHANGE\",\"applicant\":\"" + hotel.creditCode()
-                + "\",\"values\":{\"entity.employees\":\"21\"},\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}";
+                + "\",\"values\":{\"entity.employees\":\"21\",\"entity.name\":\"" + ServiceFixtures.NEW_HOTEL_NAME
+                + "\"},\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}";
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/applications")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(hotel.enterpriseUser()))
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())

@@ -147,6 +147,7 @@ class OfficerAndClerkBrowserTest {
         browser.driver.findElement(By.cssSelector("#window-start button[type=submit]")).click();
         browser.await(By.id("apply-form"));
         browser.driver.findElement(By.id("v.person.vehicle_plate")).sendKeys("沪D" + driver.citizenId().substring(13));
+        new Select(browser.driver.findElement(By.id("v.person.ride_hailing_platform"))).selectByValue("01");
         browser.driver.findElement(By.id("submit")).click();
         String reference = browser.text(By.id("reference"));
         // every link on the confirmation page leads somewhere the clerk may go
@@ -182,6 +183,7 @@ class OfficerAndClerkBrowserTest {
         ((JavascriptExecutor) browser.driver).executeScript(
                 "document.getElementById('v.person.driver_license_first_issue').value = '2010-01-01';");
         browser.driver.findElement(By.id("v.person.vehicle_plate")).sendKeys("沪E" + person.citizenId().substring(13));
+        new Select(browser.driver.findElement(By.id("v.person.ride_hailing_platform"))).selectByValue("01");
         Path scan = Files.createTempFile("licence", ".pdf");
         Files.writeString(scan, "%PDF-1.4 驾驶证");
         browser.driver.findElement(By.name("f.RIDE_HAILING.DRIVER_LICENSE")).sendKeys(scan.toAbsolutePath().toString());

@@ -195,6 +195,10 @@ class IdentityTest {
         assertThat(account.citizenId()).isNull();
         assertThatThrownBy(() -> personalData.dossier(account, SubjectRef.person(citizenId), "SELF_SERVICE"))
                 .isInstanceOf(AccessDeniedProblem.class);
+        // the resident's own page says the account waits for approval instead of failing
+        mvc.perform(get("/me/data").with(as(account)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("尚未与本人身份绑定")));
         String key = cipher.blindIndexHex(citizenId);
         assertThat(jdbc.sql("SELECT actor_username || ' ' || reason FROM audit_record WHERE subject_key = ? AND purpose = 'ACCOUNT_BINDING'")
                 .param(key).query(String.class).list()).containsExactly("sysadmin-a BINDING_REQUESTED");

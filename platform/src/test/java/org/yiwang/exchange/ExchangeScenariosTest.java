@@ -276,7 +276,7 @@ class ExchangeScenariosTest {
     void anOfficerWhoFillsTheApprovalFormTheObviousWayGetsItAccepted() throws Exception {
         var hotel = fixtures.hotel();
         String id = submit(hotel.enterpriseUser(), "ITEM", "HOTEL_HYGIENE_CHANGE", hotel.creditCode(),
-                Map.of("entity.employees", "22"));
+                Map.of("entity.employees", "22", "entity.name", ServiceFixtures.NEW_HOTEL_NAME));
         String part = partsByDepartment(hotel.enterpriseUser(), id).get("310104-WJW");
         String key = awaitReceived(DemoExchange.HEALTH, part).get("key").asString();
 
@@ -312,7 +312,7 @@ class ExchangeScenariosTest {
     void aPartDecidedOnTheWorkbenchIsShownDecidedInTheDepartmentsSystemToo() throws Exception {
         var hotel = fixtures.hotel();
         String id = submit(hotel.enterpriseUser(), "ITEM", "HOTEL_HYGIENE_CHANGE", hotel.creditCode(),
-                Map.of("entity.employees", "23"));
+                Map.of("entity.employees", "23", "entity.name", ServiceFixtures.NEW_HOTEL_NAME));
         String part = partsByDepartment(hotel.enterpriseUser(), id).get("310104-WJW");
         String key = awaitReceived(DemoExchange.HEALTH, part).get("key").asString();
 

@@ -61,7 +61,8 @@ class OfficerAndWindowTest {
     @Test
     void aSecondApplicationForTheSameItemWhileOneIsInProgressIsRefusedWithItsNumber() throws Exception {
         var hotel = fixtures.hotel();
-        Map<String, String> values = Map.of("entity.employees", "35", "entity.security_officer", "孙建国");
+        Map<String, String> values = Map.of("entity.employees", "35", "entity.security_officer", "孙建国",
+                "entity.name", ServiceFixtures.NEW_HOTEL_NAME);
         String reference = json.readTree(submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE", null, values, List.of())
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("reference").asString();
         submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE", null, values, List.of())
@@ -153,7 +154,7 @@ class OfficerAndWindowTest {
                         "address", "上海市徐汇区天平路100号"));
         String id = json.readTree(submit(driver.user(), "ITEM", "RIDE_HAILING", null, Map.of(
                         "person.driver_license_class", "C1", "person.driver_license_first_issue", "2010-01-01",
-                        "person.vehicle_plate", "沪A5" + driver.citizenId().substring(14)),
+                        "person.vehicle_plate", "沪A5" + driver.citizenId().substring(14), "person.ride_hailing_platform", "01"),
                 List.of(new Upload("RIDE_HAILING.DRIVER_LICENSE", "驾驶证.pdf", PDF)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
         JsonNode part = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
@@ -169,7 +170,8 @@ class OfficerAndWindowTest {
     void theWindowListsWhatItEnteredAndPrintsAReceiptWithTheNumber() throws Exception {
         var driver = fixtures.driver(false, "孙丽", "2");
         String body = json.writeValueAsString(Map.of("kind", "ITEM", "code", "RIDE_HAILING", "applicant", driver.citizenId(),
-                "values", Map.of("person.vehicle_plate", "沪D3" + driver.citizenId().substring(14)),
+                "values", Map.of("person.vehicle_plate", "沪D3" + driver.citizenId().substring(14),
+                        "person.ride_hailing_platform", "01"),
                 "idempotencyKey", UUID.randomUUID().toString()));
         JsonNode created = json.readTree(mvc.perform(post("/api/v1/applications").with(user(ServiceFixtures.clerk())).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(body))

@@ -108,6 +108,12 @@ class BaseDataPages {
     @GetMapping("/me/data")
     @PreAuthorize("hasRole('RESIDENT')")
     String mine(Actor actor, Model model) {
+        labels(model, SubjectType.PERSON);
+        if (actor.citizenId() == null) {
+            // an account whose binding to a person still waits for a second administrator's approval
+            model.addAttribute("error", texts.text("basedata.mine.unbound", null, "not yet bound to a person"));
+            return "basedata/mine";
+        }
         List<String> elements = catalog.elements(SubjectType.PERSON).stream().map(DataElement::code).toList();
         try {
             model.addAttribute("view", personalData.read(actor,
@@ -115,7 +121,6 @@ class BaseDataPages {
         } catch (NotFoundProblem e) {
             model.addAttribute("error", e.getMessage());
         }
-        labels(model, SubjectType.PERSON);
         return "basedata/mine";
     }
 

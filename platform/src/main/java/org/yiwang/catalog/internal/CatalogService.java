@@ -46,7 +46,7 @@ class CatalogService implements Catalog {
 
     @Override
     public DataElement require(String code) {
-        return element(code).orElseThrow(() -> InvalidInputException.of(String.valueOf(code), "unknown-element"));
+        return element(code).orElseThrow(() -> InvalidInputException.of(String.valueOf(code), "unknown-element", String.valueOf(code)));
     }
 
     @Override
