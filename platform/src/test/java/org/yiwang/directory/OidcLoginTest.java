@@ -37,6 +37,8 @@ class OidcLoginTest {
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(YiwangApplication.class)
                 .profiles("test", "oidc")
                 .properties(Map.of("spring.datasource.url", dataSource.unwrap(HikariDataSource.class).getJdbcUrl(),
+                        "spring.datasource.username", dataSource.unwrap(HikariDataSource.class).getUsername(),
+                        "spring.datasource.password", dataSource.unwrap(HikariDataSource.class).getPassword(),
                         "yiwang.demo.enabled", "false", "spring.main.banner-mode", "off"))
                 // as a deployment sets it, above the profile's file
                 .run("--server.port=0",
