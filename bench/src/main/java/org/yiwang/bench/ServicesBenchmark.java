@@ -34,6 +34,8 @@ final class ServicesBenchmark {
     private static final String FORM_BODY = "{\"kind\":\"BUNDLE\",\"code\":\"" + BUNDLE + "\",\"applicant\":\"%s\"}";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What the applicant types on the hotel-change form: the facts the base lacks and the new name. */
+    private static final Set<String> TYPED = Set.of("entity.employees", "entity.security_officer", "entity.name");
 
     private ServicesBenchmark() {}
 
@@ -99,8 +101,8 @@ final class ServicesBenchmark {
         Results.note("one submission writes: " + template.describe());
 
         statements.reset();
-        Load.Outcome submit = load(settings, meter, port, users, sessions, firstError, (session, hotel) ->
-                ok(session.postJson("/api/v1/applications", submission(hotel)), 201, firstError));
+        Load.Outcome submit = load(settings, meter, port, users, sessions, firstError,
+                new OneAtATime(dataSource, probeHotel, probeId, firstError));
         report("submit", submit, firstError);
         statements.report("submission", "INSERT INTO services_application");
         long drainStart = System.nanoTime();
@@ -159,6 +161,47 @@ final class ServicesBenchmark {
         }, meter);
     }
 
+    /**
+     * A hotel may have one application in progress at a time (a second one is refused), as a real applicant does.
+     * So before a hotel applies again, its previous application is closed as its departments would close it: one
+     * UPDATE of its parts, counted in the submission's time. A hotel another client is using is skipped this turn.
+     */
+    private static final class OneAtATime implements Call {
+        private final DataSource dataSource;
+        private final AtomicReference<String> firstError;
+        private final java.util.concurrent.ConcurrentHashMap<String, UUID> previous = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Set<String> busy = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        OneAtATime(DataSource dataSource, Hotels.Hotel probed, UUID probe, AtomicReference<String> firstError) {
+            this.dataSource = dataSource;
+            this.firstError = firstError;
+            previous.put(probed.creditCode(), probe);
+        }
+
+        @Override
+        public boolean call(WebSession session, Hotels.Hotel hotel) throws Exception {
+            if (!busy.add(hotel.creditCode())) return false;
+            try {
+                UUID earlier = previous.get(hotel.creditCode());
+                if (earlier != null) close(earlier);
+                WebSession.Response r = session.postJson("/api/v1/applications", submission(hotel));
+                if (!ok(r, 201, firstError)) return false;
+                previous.put(hotel.creditCode(), UUID.fromString(JSON.readTree(r.body()).get("id").asString()));
+                return true;
+            } finally {
+                busy.remove(hotel.creditCode());
+            }
+        }
+
+        private void close(UUID application) throws SQLException {
+            try (var c = dataSource.getConnection(); var st = c.prepareStatement(
+                    "UPDATE services_part SET status = 'REJECTED' WHERE application_id = ? AND status NOT IN ('APPROVED', 'REJECTED')")) {
+                st.setObject(1, application);
+                st.executeUpdate();
+            }
+        }
+    }
+
     private static boolean ok(WebSession.Response response, int expected, AtomicReference<String> firstError) {
         if (response.status() == expected) return true;
         firstError.compareAndSet(null, response.status() + " " + abbreviate(response.body()));
@@ -198,9 +241,13 @@ final class ServicesBenchmark {
         JsonNode form = JSON.readTree(r.body());
         int fields = 0;
         int prefilled = 0;
+        List<String> missing = new ArrayList<>();
         for (JsonNode f : form.get("fields")) {
             fields++;
             if (!f.get("value").isNull()) prefilled++;
+            else if (f.get("required").asBoolean() && !TYPED.contains(f.get("element").asString())) {
+                missing.add(f.get("element").asString());
+            }
         }
         int licenses = 0;
         int onFile = 0;
@@ -211,7 +258,8 @@ final class ServicesBenchmark {
         }
         Results.note("the form: " + fields + " fields, " + prefilled + " prefilled; " + onFile + " of " + licenses
                 + " license materials on file");
-        if (onFile != licenses || prefilled < fields - 2) {
+        // the real departments' forms ask more than the base knows; what they require, the benchmark types
+        if (onFile != licenses || !missing.isEmpty()) {
             throw new IllegalStateException("the hotels are not set up as expected: " + abbreviate(r.body()));
         }
     }
