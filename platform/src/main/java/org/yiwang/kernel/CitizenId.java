@@ -18,7 +18,8 @@ public record CitizenId(String value) {
 
     public CitizenId {
         if (value == null || !EIGHTEEN.matcher(value).matches()) {
-            throw new InvalidInputException("citizenId", "format", "公民身份号码应为18位 / must be 18 characters");
+            throw new InvalidInputException(java.util.List.of(InvalidInputException.Violation.keyed("citizenId", "format",
+                    "kernel.problem.citizen-id-format")));
         }
     }
 
@@ -32,8 +33,8 @@ public record CitizenId(String value) {
             s = IdcardUtil.convert15To18(s);
         }
         if (!EIGHTEEN.matcher(s).matches()) {
-            throw new InvalidInputException(field, "format",
-                    "公民身份号码应为18位数字(末位可为X)/ must be 18 digits, the last may be X");
+            throw new InvalidInputException(java.util.List.of(InvalidInputException.Violation.keyed(field, "format",
+                    "kernel.problem.citizen-id-format")));
         }
         if (IdcardUtil.getProvinceByIdCard(s) == null) {
             throw InvalidInputException.of(field, "province");

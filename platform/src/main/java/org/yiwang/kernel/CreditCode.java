@@ -11,16 +11,14 @@ public record CreditCode(String value) {
 
     public CreditCode {
         if (value == null || !CreditCodeUtil.isCreditCodeSimple(value)) {
-            throw new InvalidInputException("creditCode", "format",
-                    "统一社会信用代码应为18位 / must be 18 characters of the GB 32100 charset");
+            throw formatError("creditCode");
         }
     }
 
     public static CreditCode parse(String field, String raw) {
         String s = raw == null ? "" : raw.strip().toUpperCase();
         if (!CreditCodeUtil.isCreditCodeSimple(s)) {
-            throw new InvalidInputException(field, "format",
-                    "统一社会信用代码应为18位 / must be 18 characters of the GB 32100 charset");
+            throw formatError(field);
         }
         if (!CreditCodeUtil.isCreditCode(s)) {
             throw InvalidInputException.of(field, "check-digit");
@@ -36,10 +34,15 @@ public record CreditCode(String value) {
     public static CreditCode parseLenient(String field, String raw) {
         String s = raw == null ? "" : raw.strip().toUpperCase();
         if (!CreditCodeUtil.isCreditCodeSimple(s)) {
-            throw new InvalidInputException(field, "format",
-                    "统一社会信用代码应为18位 / must be 18 characters of the GB 32100 charset");
+            throw formatError(field);
         }
         return new CreditCode(s);
+    }
+
+    /** Rule {@code format}, worded by {@code kernel.problem.credit-code-format} in the messages bundle. */
+    private static InvalidInputException formatError(String field) {
+        return new InvalidInputException(java.util.List.of(
+                InvalidInputException.Violation.keyed(field, "format", "kernel.problem.credit-code-format")));
     }
 
     public boolean checkDigitValid() {

@@ -13,8 +13,8 @@ public record DivisionCode(String value) {
 
     public DivisionCode {
         if (value == null || !CODE.matcher(value).matches()) {
-            throw new InvalidInputException("divisionCode", "format",
-                    "行政区划代码应为2/4/6/9/12/15位数字 / must be 2, 4, 6, 9, 12 or 15 digits");
+            throw new InvalidInputException(java.util.List.of(InvalidInputException.Violation.keyed("divisionCode", "format",
+                    "kernel.problem.division-code-format")));
         }
     }
 

@@ -69,7 +69,8 @@ class CatalogApiTest {
                         .content("""
                                 {"code":"person.name","nameZh":"另一个姓名","subjectType":"PERSON","type":"STRING",
                                  "sensitivity":3}"""))
-                .andExpect(status().isConflict()).andExpect(jsonPath("$.rule").value("duplicate"));
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.rule").value("duplicate"))
+                .andExpect(jsonPath("$.detail").value("code: 已存在:person.name"));
         mvc.perform(get("/api/v1/catalog/elements/person.name").with(user(ADMIN))).andExpect(jsonPath("$.nameZh").value("姓名"));
     }
 
@@ -143,7 +144,10 @@ class CatalogApiTest {
                 .andExpect(jsonPath("$.errors.length()").value(1))
                 .andExpect(jsonPath("$.errors[0].row").value(3))
                 .andExpect(jsonPath("$.errors[0].column").value("A"))
-                .andExpect(jsonPath("$.errors[0].field").value("department"));
+                .andExpect(jsonPath("$.errors[0].field").value("department"))
+                .andExpect(jsonPath("$.errors[0].detail").value("部门不存在:310104-NOPE"))
+                .andExpect(jsonPath("$.title").value("输入不符合规则"))
+                .andExpect(jsonPath("$.detail").value("文件有1处错误,未导入任何行"));
         assertThat(demandJson()).isEqualTo(before);
     }
 

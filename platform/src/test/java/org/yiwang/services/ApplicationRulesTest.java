@@ -150,7 +150,8 @@ class ApplicationRulesTest {
                 .andExpect(status().isCreated());
         submit(hotel.enterpriseUser(), "BUNDLE", "HOTEL_CHANGE", Map.of("entity.employees", "36",
                 "entity.security_officer", "孙建国", "entity.name", ServiceFixtures.NEW_HOTEL_NAME), Map.of(), key).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.rule").value("idempotency-key-reused"));
+                .andExpect(jsonPath("$.rule").value("idempotency-key-reused"))
+                .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.startsWith("idempotencyKey: 该提交凭证已用于办件 ")));
     }
 
     private String partOf(String application, String department) {

@@ -23,13 +23,15 @@ import org.yiwang.catalog.SharingPolicy;
 import org.yiwang.directory.Directory;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.InvalidInputException.Violation;
+import org.yiwang.kernel.ViolationTexts;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.SubjectType;
 
 /** Data elements, code tables, purposes and the explain view. Reading is for anyone signed in; changes for DATA_ADMIN. */
 @RestController
 @RequestMapping("/api/v1/catalog")
-@Tag(name = "catalog", description = "数据目录 / data catalog")
+@Tag(name = "catalog", description = "数据目录:数据元、代码表、用途、共享判定")
 class CatalogApi {
 
     record CodeTableSummary(String code, String nameZh, String nameEn, String standard, int size) {}
@@ -42,9 +44,11 @@ class CatalogApi {
     private final PurposeStore purposes;
     private final SharingPolicy policy;
     private final Directory directory;
+    private final ViolationTexts texts;
 
     CatalogApi(Catalog catalog, CatalogSnapshots snapshots, ElementStore elements, PurposeStore purposes,
-            SharingPolicy policy, Directory directory) {
+            SharingPolicy policy, Directory directory, ViolationTexts texts) {
+        this.texts = texts;
         this.catalog = catalog;
         this.snapshots = snapshots;
         this.elements = elements;
@@ -60,7 +64,8 @@ class CatalogApi {
 
     @GetMapping("/elements/{code}")
     public DataElement element(@PathVariable String code) {
-        return catalog.element(code).orElseThrow(() -> new NotFoundProblem("code", "数据元不存在 / no such data element: " + code));
+        return catalog.element(code).orElseThrow(() -> new NotFoundProblem("code",
+                texts.text("catalog.problem.no-such-element", new Object[] {code}, "no such data element: " + code)));
     }
 
     @PostMapping("/elements")
@@ -85,7 +90,10 @@ class CatalogApi {
     @GetMapping("/code-tables/{code}")
     public CodeTableView codeTable(@PathVariable String code) {
         var t = snapshots.current().codeTables().get(code);
-        if (t == null) throw new NotFoundProblem("code", "代码表不存在 / no such code table: " + code);
+        if (t == null) {
+            throw new NotFoundProblem("code",
+                    texts.text("catalog.problem.unknown-code-table", new Object[] {code}, "no such code table: " + code));
+        }
         return new CodeTableView(t.code(), t.nameZh(), t.nameEn(), t.standard(), List.copyOf(t.values().values()));
     }
 
@@ -113,13 +121,16 @@ class CatalogApi {
         String code = require("consumer", consumer);
         if (code.equalsIgnoreCase("SELF")) return Consumer.self();
         if (directory.department(code).isEmpty()) {
-            throw new InvalidInputException("consumer", "unknown-department", "部门不存在 / unknown department: " + code);
+            throw new InvalidInputException(List.of(
+                    Violation.keyed("consumer", "unknown-department", "catalog.problem.unknown-department", code)));
         }
         return Consumer.department(code);
     }
 
     private static String require(String field, String value) {
-        if (value == null || value.isBlank()) throw new InvalidInputException(field, "required", "必填 / required");
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(List.of(Violation.keyed(field, "required", "catalog.problem.required")));
+        }
         return value.strip();
     }
 }

@@ -112,7 +112,7 @@ class CatalogPages {
 
     @GetMapping("/lists/{list}")
     public String list(@PathVariable String list, Model model) {
-        SharingList which = SharingList.of(list);
+        SharingList which = SharingList.of(list, texts);
         model.addAttribute("list", which.path);
         model.addAttribute("lists", List.of("responsibility", "demand", "negative"));
         model.addAttribute("entries", switch (which) {
@@ -134,7 +134,7 @@ class CatalogPages {
     @PostMapping("/lists/{list}")
     public String add(@PathVariable String list, @RequestParam Map<String, String> form, Actor actor,
             RedirectAttributes redirect) {
-        SharingList which = SharingList.of(list);
+        SharingList which = SharingList.of(list, texts);
         if (which == SharingList.NEGATIVE && !confirmed(form.get("confirm"))) return unconfirmed(redirect, which);
         try {
             switch (which) {
@@ -169,7 +169,7 @@ class CatalogPages {
     @PostMapping("/lists/{list}/delete")
     public String remove(@PathVariable String list, @RequestParam String key,
             @RequestParam(required = false) String confirm, Actor actor, Model model, RedirectAttributes redirect) {
-        SharingList which = SharingList.of(list);
+        SharingList which = SharingList.of(list, texts);
         if (which == SharingList.NEGATIVE && !confirmed(confirm)) {
             model.addAttribute("entry", lists.negative().stream().filter(n -> n.element().equals(key)).findFirst()
                     .orElse(null));
@@ -189,7 +189,7 @@ class CatalogPages {
     @PostMapping("/lists/{list}/import")
     public String importList(@PathVariable String list, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String confirm, Actor actor, RedirectAttributes redirect) throws IOException {
-        SharingList which = SharingList.of(list);
+        SharingList which = SharingList.of(list, texts);
         if (which == SharingList.NEGATIVE && !confirmed(confirm)) return unconfirmed(redirect, which);
         try {
             int entries = lists.importWorkbook(which, SharingListApi.open(file), actor.username());

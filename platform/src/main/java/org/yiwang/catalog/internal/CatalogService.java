@@ -17,6 +17,7 @@ import org.yiwang.kernel.CitizenId;
 import org.yiwang.kernel.CreditCode;
 import org.yiwang.kernel.DivisionCode;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.InvalidInputException.Violation;
 import org.yiwang.kernel.MobileNumbers;
 import org.yiwang.kernel.SubjectType;
 
@@ -65,12 +66,12 @@ class CatalogService implements Catalog {
         String field = element.code();
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
-            throw new InvalidInputException(field, "required", "值不能为空 / a value is required");
+            throw new InvalidInputException(List.of(Violation.keyed(field, "required", "catalog.problem.value-required")));
         }
         String normalised = switch (element.type()) {
             case STRING -> v;
             case INTEGER -> {
-                if (!INTEGER.matcher(v).matches()) throw typeError(field, "整数", "an integer");
+                if (!INTEGER.matcher(v).matches()) throw typeError(field, "integer");
                 yield Long.toString(Long.parseLong(v));
             }
             case DECIMAL -> decimal(field, v);
@@ -97,18 +98,20 @@ class CatalogService implements Catalog {
                 try {
                     yield DivisionCode.of(v).value();
                 } catch (InvalidInputException e) {
-                    throw new InvalidInputException(field, "format", e.violations().get(0).detail());
+                    Violation broken = e.violations().get(0);
+                    throw new InvalidInputException(List.of(
+                            new Violation(field, "format", broken.detail(), broken.args(), broken.key())));
                 }
             }
         };
         if (element.maxLength() > 0 && normalised.codePointCount(0, normalised.length()) > element.maxLength()) {
-            throw new InvalidInputException(field, "max-length",
-                    "长度超过" + element.maxLength() + " / longer than " + element.maxLength() + " characters");
+            throw new InvalidInputException(List.of(Violation.keyed(field, "max-length", "catalog.problem.max-length",
+                    element.maxLength())));
         }
         if (element.formatRule() != null && !element.formatRule().isBlank()
                 && !formatRules.computeIfAbsent(element.formatRule(), Pattern::compile).matcher(normalised).matches()) {
-            throw new InvalidInputException(field, "format",
-                    "不符合格式规则 / does not match the format rule " + element.formatRule());
+            throw new InvalidInputException(List.of(Violation.keyed(field, "format", "catalog.problem.format-rule",
+                    element.formatRule())));
         }
         return normalised;
     }
@@ -116,10 +119,10 @@ class CatalogService implements Catalog {
     private static String decimal(String field, String v) {
         try {
             BigDecimal d = new BigDecimal(v);
-            if (d.scale() < -6 || d.precision() > 30) throw typeError(field, "数值", "a decimal number");
+            if (d.scale() < -6 || d.precision() > 30) throw typeError(field, "decimal");
             return d.stripTrailingZeros().toPlainString();
         } catch (NumberFormatException e) {
-            throw typeError(field, "数值", "a decimal number");
+            throw typeError(field, "decimal");
         }
     }
 
@@ -127,12 +130,13 @@ class CatalogService implements Catalog {
         try {
             return LocalDate.parse(v, v.length() == 8 ? BASIC : ISO).toString();
         } catch (DateTimeParseException e) {
-            throw typeError(field, "日期(yyyy-MM-dd 或 yyyyMMdd)", "a date yyyy-MM-dd or yyyyMMdd");
+            throw typeError(field, "date");
         }
     }
 
-    private static InvalidInputException typeError(String field, String zh, String en) {
-        return new InvalidInputException(field, "type", "应为" + zh + " / must be " + en);
+    /** Rule {@code type}; the wording names the expected type ({@code catalog.problem.type-<expected>}). */
+    private static InvalidInputException typeError(String field, String expected) {
+        return new InvalidInputException(List.of(Violation.keyed(field, "type", "catalog.problem.type-" + expected)));
     }
 
     @Override

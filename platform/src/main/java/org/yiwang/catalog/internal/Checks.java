@@ -18,12 +18,12 @@ final class Checks {
     }
 
     static void required(List<Violation> violations, String field, String value) {
-        if (blank(value)) violations.add(new Violation(field, "required", "必填 / required"));
+        if (blank(value)) violations.add(Violation.keyed(field, "required", "catalog.problem.required"));
     }
 
     static void maxLength(List<Violation> violations, String field, String value, int max) {
         if (value != null && value.length() > max) {
-            violations.add(new Violation(field, "max-length", "长度超过" + max + " / longer than " + max));
+            violations.add(Violation.keyed(field, "max-length", "catalog.problem.max-length", max));
         }
     }
 
@@ -31,7 +31,8 @@ final class Checks {
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
     }
 
-    static InvalidInputException duplicate(String field, String what) {
-        return new InvalidInputException(List.of(new Violation(field, "duplicate", "已存在 / already exists: " + what)), 409);
+    /** A conflict (409) with the catalog's own wording {@code key}. */
+    static InvalidInputException duplicate(String field, String key, Object... args) {
+        return new InvalidInputException(List.of(Violation.keyed(field, "duplicate", key, args)), 409);
     }
 }

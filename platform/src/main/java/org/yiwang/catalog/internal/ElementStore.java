@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import org.yiwang.catalog.DataElement;
 import org.yiwang.kernel.InvalidInputException.Violation;
 import org.yiwang.kernel.NotFoundProblem;
 import org.yiwang.kernel.SubjectType;
+import org.yiwang.kernel.ViolationTexts;
 
 /** Creates and updates data elements (数据元). Elements are never deleted: stored values and lists refer to them. */
 @Service
@@ -23,11 +25,13 @@ class ElementStore {
     private final JdbcClient jdbc;
     private final CatalogSnapshots snapshots;
     private final CatalogChanges changes;
+    private final ViolationTexts texts;
 
-    ElementStore(JdbcClient jdbc, CatalogSnapshots snapshots, CatalogChanges changes) {
+    ElementStore(JdbcClient jdbc, CatalogSnapshots snapshots, CatalogChanges changes, ViolationTexts texts) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
         this.changes = changes;
+        this.texts = texts;
     }
 
     @Transactional
@@ -40,7 +44,7 @@ class ElementStore {
                 .params(e.code(), e.nameZh(), e.nameEn(), e.subjectType().name(), e.type().name(), e.formatRule(),
                         e.maxLength(), e.codeTable(), e.sensitivity())
                 .update();
-        if (added == 0) throw Checks.duplicate("code", e.code());
+        if (added == 0) throw Checks.duplicate("code", "catalog.problem.duplicate", e.code());
         changes.changed(CatalogChanged.Part.ELEMENT, CatalogChanged.Change.ADDED, e.code(), actor);
         return e;
     }
@@ -55,7 +59,10 @@ class ElementStore {
                 .params(e.nameZh(), e.nameEn(), e.subjectType().name(), e.type().name(), e.formatRule(), e.maxLength(),
                         e.codeTable(), e.sensitivity(), code)
                 .update();
-        if (updated == 0) throw new NotFoundProblem("code", "数据元不存在 / no such data element: " + code);
+        if (updated == 0) {
+            throw new NotFoundProblem("code",
+                    texts.text("catalog.problem.no-such-element", new Object[] {code}, "no such data element: " + code));
+        }
         changes.changed(CatalogChanged.Part.ELEMENT, CatalogChanged.Change.UPDATED, code, actor);
         return e;
     }
@@ -64,7 +71,7 @@ class ElementStore {
         List<Violation> violations = new ArrayList<>();
         Checks.required(violations, "code", code);
         if (!Checks.blank(code) && (!CODE.matcher(code).matches() || code.length() > 64)) {
-            violations.add(new Violation("code", "format", "编码形如 person.gender,最长64 / like person.gender, up to 64"));
+            violations.add(Violation.keyed("code", "format", "catalog.problem.element-code-format"));
         }
         Checks.required(violations, "nameZh", f.nameZh());
         Checks.maxLength(violations, "nameZh", f.nameZh(), 200);
@@ -73,26 +80,26 @@ class ElementStore {
         DataElement.ValueType type = parse(violations, "type", f.type(), DataElement.ValueType.class);
         String codeTable = Checks.blank(f.codeTable()) ? null : f.codeTable().strip();
         if (type == DataElement.ValueType.CODE && codeTable == null) {
-            violations.add(new Violation("codeTable", "required", "代码型数据元须指定代码表 / a CODE element needs a code table"));
+            violations.add(Violation.keyed("codeTable", "required", "catalog.problem.code-table-required"));
         }
         if (codeTable != null && !snapshots.current().codeTables().containsKey(codeTable)) {
-            violations.add(new Violation("codeTable", "unknown-code-table", "代码表不存在 / no such code table: " + codeTable));
+            violations.add(Violation.keyed("codeTable", "unknown-code-table", "catalog.problem.unknown-code-table", codeTable));
         }
         String formatRule = Checks.blank(f.formatRule()) ? null : f.formatRule().strip();
         if (formatRule != null) {
             try {
                 Pattern.compile(formatRule);
             } catch (PatternSyntaxException e) {
-                violations.add(new Violation("formatRule", "format", "不是有效的正则表达式 / not a valid regular expression"));
+                violations.add(Violation.keyed("formatRule", "format", "catalog.problem.format-rule-syntax"));
             }
         }
         int maxLength = f.maxLength() == null ? 0 : f.maxLength();
         if (maxLength < 0 || maxLength > 100_000) {
-            violations.add(new Violation("maxLength", "range", "应在0到100000之间 / must be 0 to 100000"));
+            violations.add(Violation.keyed("maxLength", "range", "catalog.problem.max-length-range", 0, 100_000));
         }
         int sensitivity = f.sensitivity() == null ? 0 : f.sensitivity();
         if (sensitivity < 1 || sensitivity > 4) {
-            violations.add(new Violation("sensitivity", "range", "敏感级别为1到4 / sensitivity is 1 to 4"));
+            violations.add(Violation.keyed("sensitivity", "range", "catalog.problem.sensitivity-range", 1, 4));
         }
         Checks.throwIfAny(violations);
         String nameZh = f.nameZh().strip();
@@ -102,13 +109,14 @@ class ElementStore {
 
     private static <E extends Enum<E>> E parse(List<Violation> violations, String field, String value, Class<E> type) {
         if (Checks.blank(value)) {
-            violations.add(new Violation(field, "required", "必填 / required"));
+            violations.add(Violation.keyed(field, "required", "catalog.problem.required"));
             return null;
         }
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            violations.add(new Violation(field, "unknown-value", "应为 / must be one of " + Arrays.toString(type.getEnumConstants())));
+            violations.add(Violation.keyed(field, "unknown-value", "catalog.problem.unknown-value",
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining("、"))));
             return null;
         }
     }

@@ -15,6 +15,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.InvalidInputException.Violation;
 import org.yiwang.kernel.SpreadsheetCells;
 
 /** Reads and writes a list as an .xlsx sheet: one header row, then one entry per row. */
@@ -73,7 +74,7 @@ final class ListWorkbook {
                 }
             }
             if (sheet.getLastRowNum() > MAX_ROWS) {
-                throw new InvalidInputException("file", "max-rows", "清单最多" + MAX_ROWS + "行 / at most " + MAX_ROWS + " rows");
+                throw new InvalidInputException(List.of(Violation.keyed("file", "max-rows", "catalog.problem.max-rows", MAX_ROWS)));
             }
             List<SheetRow> rows = new ArrayList<>();
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
@@ -92,8 +93,7 @@ final class ListWorkbook {
             throw e;
         } catch (IOException | RuntimeException e) {
             // not a zip, not OOXML, an old .xls, truncated, or a zip bomb: POI says so with various exceptions
-            throw new InvalidInputException("file", "file-format",
-                    "不是有效的 .xlsx 文件 / not a readable .xlsx workbook");
+            throw new InvalidInputException(List.of(Violation.keyed("file", "file-format", "catalog.problem.not-xlsx")));
         }
     }
 
@@ -104,7 +104,7 @@ final class ListWorkbook {
     }
 
     private static InvalidInputException fileFormat(SharingList list) {
-        return new InvalidInputException("file", "file-format", "表头应为 / the header row must be: "
-                + String.join(" | ", list.columns.stream().map(SharingList.Column::header).toList()));
+        return new InvalidInputException(List.of(Violation.keyed("file", "file-format", "catalog.problem.header",
+                String.join(" | ", list.columns.stream().map(SharingList.Column::header).toList()))));
     }
 }

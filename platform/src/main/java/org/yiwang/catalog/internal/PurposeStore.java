@@ -36,7 +36,7 @@ class PurposeStore {
         Purpose p = checked(purpose);
         int added = jdbc.sql("INSERT INTO catalog_purpose (code, name_zh, name_en) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(p.code(), p.nameZh(), p.nameEn()).update();
-        if (added == 0) throw Checks.duplicate("code", p.code());
+        if (added == 0) throw Checks.duplicate("code", "catalog.problem.duplicate", p.code());
         changes.changed(CatalogChanged.Part.PURPOSE, CatalogChanged.Change.ADDED, p.code(), actor);
         return p;
     }
@@ -59,7 +59,7 @@ class PurposeStore {
         String code = Checks.trim(purpose.code());
         Checks.required(violations, "code", code);
         if (!Checks.blank(code) && !CODE.matcher(code).matches()) {
-            violations.add(new Violation("code", "format", "用途编码为字母、数字、_.- ,最长64 / letters, digits, _.- up to 64"));
+            violations.add(Violation.keyed("code", "format", "catalog.problem.purpose-code-format"));
         }
         Checks.required(violations, "nameZh", purpose.nameZh());
         Checks.maxLength(violations, "nameZh", purpose.nameZh(), 200);

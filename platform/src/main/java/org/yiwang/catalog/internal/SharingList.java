@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.yiwang.catalog.CatalogChanged;
 import org.yiwang.kernel.NotFoundProblem;
+import org.yiwang.kernel.ViolationTexts;
 
 /** The three lists (三清单) and their spreadsheet columns; name columns are for people and ignored on import. */
 enum SharingList {
@@ -38,9 +39,10 @@ enum SharingList {
         this.columns = columns;
     }
 
-    static SharingList of(String path) {
+    static SharingList of(String path, ViolationTexts texts) {
         return Arrays.stream(values()).filter(l -> l.path.equals(path)).findFirst()
-                .orElseThrow(() -> new NotFoundProblem("list", "没有这个清单 / no such list: " + path));
+                .orElseThrow(() -> new NotFoundProblem("list",
+                        texts.text("catalog.problem.no-such-list", new Object[] {path}, "no such list: " + path)));
     }
 
     /** The spreadsheet column letter of a field, for row reports ("B"). */

@@ -29,11 +29,13 @@ import org.yiwang.catalog.internal.ListEntries.Negative;
 import org.yiwang.catalog.internal.ListEntries.Responsibility;
 import org.yiwang.kernel.Actor;
 import org.yiwang.kernel.InvalidInputException;
+import org.yiwang.kernel.InvalidInputException.Violation;
+import org.yiwang.kernel.ViolationTexts;
 
 /** The three lists: read by anyone signed in, changed by DATA_ADMIN, exported and imported as .xlsx. */
 @RestController
 @RequestMapping("/api/v1/catalog/lists")
-@Tag(name = "catalog-lists", description = "三清单 / the responsibility, demand and negative lists")
+@Tag(name = "catalog-lists", description = "三清单:责任清单、需求清单、负面清单")
 class SharingListApi {
 
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -43,9 +45,11 @@ class SharingListApi {
     record ImportResult(String list, int entries) {}
 
     private final SharingLists lists;
+    private final ViolationTexts texts;
 
-    SharingListApi(SharingLists lists) {
+    SharingListApi(SharingLists lists, ViolationTexts texts) {
         this.lists = lists;
+        this.texts = texts;
     }
 
     @GetMapping("/responsibility")
@@ -108,7 +112,7 @@ class SharingListApi {
 
     @GetMapping("/{list}.xlsx")
     public ResponseEntity<byte[]> export(@PathVariable String list) {
-        SharingList which = SharingList.of(list);
+        SharingList which = SharingList.of(list, texts);
         return ResponseEntity.ok().contentType(XLSX)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(which.path + ".xlsx").build().toString())
@@ -120,13 +124,13 @@ class SharingListApi {
     @PreAuthorize("hasRole('DATA_ADMIN')")
     public ImportResult importList(@PathVariable String list, @RequestParam(required = false) MultipartFile file,
             Actor actor) throws IOException {
-        SharingList which = SharingList.of(list);
+        SharingList which = SharingList.of(list, texts);
         return new ImportResult(which.path, lists.importWorkbook(which, open(file), actor.username()));
     }
 
     static InputStream open(MultipartFile file) throws IOException {
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "file-format", "请上传 .xlsx 文件 / upload an .xlsx file");
+            throw new InvalidInputException(List.of(Violation.keyed("file", "file-format", "catalog.problem.file-required")));
         }
         return file.getInputStream();
     }
@@ -136,10 +140,11 @@ class SharingListApi {
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(e));
     }
 
-    static ProblemDetail problem(ListImportRejected e) {
+    ProblemDetail problem(ListImportRejected e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "文件有" + e.errors().size() + "处错误,未导入任何行 / " + e.errors().size() + " errors, nothing imported");
-        problem.setTitle("输入不符合规则 / Invalid input");
+                texts.text("catalog.problem.import-rejected", new Object[] {e.errors().size()},
+                        e.errors().size() + " errors, nothing imported"));
+        problem.setTitle(texts.text("problem.title.invalid-input", null, "Invalid input"));
         problem.setType(URI.create("https://yiwang.org/problems/invalid-input"));
         ListImportRejected.RowError first = e.errors().get(0);
         problem.setProperty("field", first.field());

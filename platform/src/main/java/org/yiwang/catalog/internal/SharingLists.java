@@ -20,6 +20,7 @@ import org.yiwang.directory.Department;
 import org.yiwang.directory.Directory;
 import org.yiwang.kernel.InvalidInputException.Violation;
 import org.yiwang.kernel.NotFoundProblem;
+import org.yiwang.kernel.ViolationTexts;
 
 /**
  * The three lists (三清单): entries added and removed one by one, or a whole list replaced from a spreadsheet.
@@ -33,12 +34,15 @@ class SharingLists {
     private final CatalogSnapshots snapshots;
     private final CatalogChanges changes;
     private final Directory directory;
+    private final ViolationTexts texts;
 
-    SharingLists(JdbcClient jdbc, CatalogSnapshots snapshots, CatalogChanges changes, Directory directory) {
+    SharingLists(JdbcClient jdbc, CatalogSnapshots snapshots, CatalogChanges changes, Directory directory,
+            ViolationTexts texts) {
         this.jdbc = jdbc;
         this.snapshots = snapshots;
         this.changes = changes;
         this.directory = directory;
+        this.texts = texts;
     }
 
     List<Responsibility> responsibility() {
@@ -70,7 +74,7 @@ class SharingLists {
         int added = jdbc.sql("""
                 INSERT INTO catalog_responsibility (element_code, department_code, legal_basis) VALUES (?, ?, ?)
                 ON CONFLICT DO NOTHING""").params(r.element(), r.department(), r.legalBasis()).update();
-        if (added == 0) throw Checks.duplicate("element", "责任清单已有该数据元 / already has a responsible department: " + r.element());
+        if (added == 0) throw Checks.duplicate("element", "catalog.problem.duplicate-responsibility", r.element());
         changes.changed(SharingList.RESPONSIBILITY.part, Change.ADDED, r.element(), actor);
         return r;
     }
@@ -84,7 +88,7 @@ class SharingLists {
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id""")
                 .params(d.department(), d.purpose(), d.element(), d.legalBasis(), d.clear())
                 .query(Long.class).optional().orElseThrow(() -> Checks.duplicate("element",
-                        d.department() + " / " + d.purpose() + " / " + d.element()));
+                        "catalog.problem.duplicate-demand", d.department(), d.purpose(), d.element()));
         changes.changed(SharingList.DEMAND.part, Change.ADDED, d.element(), actor);
         return new Demand(id, d.department(), d.purpose(), d.element(), d.legalBasis(), d.clear());
     }
@@ -95,7 +99,7 @@ class SharingLists {
         Checks.throwIfAny(check(n));
         int added = jdbc.sql("INSERT INTO catalog_negative (element_code, reason, legal_basis) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(n.element(), n.reason(), n.legalBasis()).update();
-        if (added == 0) throw Checks.duplicate("element", "负面清单已有该数据元 / already on the negative list: " + n.element());
+        if (added == 0) throw Checks.duplicate("element", "catalog.problem.duplicate-negative", n.element());
         changes.changed(SharingList.NEGATIVE.part, Change.ADDED, n.element(), actor);
         return n;
     }
@@ -110,7 +114,8 @@ class SharingLists {
     public void removeDemand(long id, String actor) {
         String element = jdbc.sql("DELETE FROM catalog_demand WHERE id = ? RETURNING element_code").param(id)
                 .query(String.class).optional()
-                .orElseThrow(() -> new NotFoundProblem("id", "需求清单没有该条目 / no such demand entry: " + id));
+                .orElseThrow(() -> new NotFoundProblem("id", texts.text("catalog.problem.no-such-demand-entry",
+                        new Object[] {String.valueOf(id)}, "no such demand entry: " + id)));
         changes.changed(SharingList.DEMAND.part, Change.REMOVED, element, actor);
     }
 
@@ -120,8 +125,10 @@ class SharingLists {
         changes.changed(SharingList.NEGATIVE.part, Change.REMOVED, element, actor);
     }
 
-    private static void removed(int rows, String field, String key) {
-        if (rows == 0) throw new NotFoundProblem(field, "清单没有该条目 / no such entry: " + key);
+    private void removed(int rows, String field, String key) {
+        if (rows == 0) {
+            throw new NotFoundProblem(field, texts.text("catalog.problem.no-such-entry", new Object[] {key}, "no such entry: " + key));
+        }
     }
 
     // --- spreadsheets ---------------------------------------------------------------------------------------
@@ -165,7 +172,7 @@ class SharingLists {
                 }
                 case DEMAND -> {
                     Boolean clear = yesNo(row.get("clear"));
-                    if (clear == null) violations.add(new Violation("clear", "boolean", "应为 是/否 / must be 是 or 否"));
+                    if (clear == null) violations.add(Violation.keyed("clear", "boolean", "catalog.problem.boolean"));
                     Demand d = normalise(new Demand(0, row.get("department"), row.get("purpose"), row.get("element"),
                             row.get("legalBasis"), Boolean.TRUE.equals(clear)));
                     violations.addAll(check(d, departments));
@@ -180,10 +187,10 @@ class SharingLists {
                 }
             }
             if (violations.isEmpty() && !seen.add(key)) {
-                violations.add(new Violation("element", "duplicate", "与前面的行重复 / repeats an earlier row: " + key));
+                violations.add(Violation.keyed("element", "duplicate", "catalog.problem.duplicate-row", key.replace("|", " / ")));
             }
             violations.forEach(v -> errors.add(new ListImportRejected.RowError(row.number(), list.letter(v.field()),
-                    v.field(), v.rule(), v.detail())));
+                    v.field(), v.rule(), texts.detail(v))));
             entries.add(entry);
         }
         if (!errors.isEmpty()) throw new ListImportRejected(errors);
@@ -238,7 +245,7 @@ class SharingLists {
         department(violations, d.department(), departments);
         Checks.required(violations, "purpose", d.purpose());
         if (!Checks.blank(d.purpose()) && !snapshots.current().purposes().containsKey(d.purpose())) {
-            violations.add(new Violation("purpose", "unknown-purpose", "用途未登记 / unknown purpose: " + d.purpose()));
+            violations.add(Violation.keyed("purpose", "unknown-purpose", "catalog.problem.unknown-purpose", d.purpose()));
         }
         element(violations, d.element());
         Checks.required(violations, "legalBasis", d.legalBasis());
@@ -258,14 +265,14 @@ class SharingLists {
     private void element(List<Violation> violations, String code) {
         Checks.required(violations, "element", code);
         if (!Checks.blank(code) && !snapshots.current().elements().containsKey(code)) {
-            violations.add(new Violation("element", "unknown-element", "数据元不在目录中 / unknown data element: " + code));
+            violations.add(Violation.keyed("element", "unknown-element", "catalog.problem.unknown-element", code));
         }
     }
 
     private static void department(List<Violation> violations, String code, Set<String> departments) {
         Checks.required(violations, "department", code);
         if (!Checks.blank(code) && !departments.contains(code)) {
-            violations.add(new Violation("department", "unknown-department", "部门不存在 / unknown department: " + code));
+            violations.add(Violation.keyed("department", "unknown-department", "catalog.problem.unknown-department", code));
         }
     }
 

@@ -10,9 +10,7 @@ class ReplayedSubmission extends InvalidInputException {
     private final UUID applicationId;
 
     ReplayedSubmission(UUID applicationId, String reference, boolean sameContent) {
-        super(List.of(new Violation("idempotencyKey", sameContent ? "replayed" : "idempotency-key-reused",
-                sameContent ? "该申请已提交,办件编号 " + reference + " / already submitted as " + reference
-                        : "该提交凭证已用于办件 " + reference + " / the key was used for " + reference)), 409);
+        super(List.of(Violation.of("idempotencyKey", sameContent ? "replayed" : "idempotency-key-reused", reference)), 409);
         this.applicationId = applicationId;
     }
 

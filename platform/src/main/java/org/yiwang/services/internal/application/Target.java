@@ -21,7 +21,8 @@ record Target(Kind kind, String code, String nameZh, String nameEn, List<Service
         List<ServiceItem> items = bundle.items().stream().map(catalog::requireItem).toList();
         SubjectType type = items.get(0).applicantType();
         if (items.stream().anyMatch(i -> i.applicantType() != type)) {
-            throw new InvalidInputException("bundle", "applicant-type", "一件事中的事项申请人类型不一致 / mixed applicant types");
+            throw new InvalidInputException(List.of(InvalidInputException.Violation.keyed("bundle", "applicant-type",
+                    "services.problem.mixed-applicant-types")));
         }
         return new Target(kind, code, bundle.nameZh(), bundle.nameEn(), items);
     }

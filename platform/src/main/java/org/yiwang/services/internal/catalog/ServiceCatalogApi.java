@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 @RestController
 @RequestMapping("/api/v1/services")
-@Tag(name = "services-catalog", description = "事项目录与一件事 / service items and bundles")
+@Tag(name = "services-catalog", description = "事项目录与一件事:读取、登记或替换定义")
 class ServiceCatalogApi {
 
     private final StoredServiceCatalog catalog;
