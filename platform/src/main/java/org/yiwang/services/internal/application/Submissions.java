@@ -3,9 +3,9 @@ package org.yiwang.services.internal.application;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -53,7 +53,6 @@ import org.yiwang.services.ServiceItem;
 class Submissions {
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final ServiceCatalog services;
     private final Applicants applicants;
@@ -67,10 +66,12 @@ class Submissions {
     private final ApplicationStore store;
     private final PartValues partValues;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Submissions(ServiceCatalog services, Applicants applicants, FormAssembler forms, Catalog catalog,
                 Licenses licenses, ApplicantFacts facts, PersonalData personalData, AuditLog audit, FieldCipher cipher, ApplicationStore store,
-                PartValues partValues, ApplicationEventPublisher events) {
+                PartValues partValues, ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.services = services;
         this.applicants = applicants;
         this.forms = forms;
@@ -115,7 +116,7 @@ class Submissions {
         Map<String, Submission.Upload> uploads = collectMaterials(form, s, materialRefs, errors);
         if (!errors.isEmpty()) throw new InvalidInputException(errors);
 
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         UUID id = UUID.randomUUID();
         String reference = store.nextReference(now);
         String key = applicant.subject().key();
@@ -136,7 +137,7 @@ class Submissions {
                     sha256(u.content()), u.content());
             materialRefs.put(slot, "upload:" + uploadId);
         });
-        LocalDate today = LocalDate.now(SHANGHAI);
+        LocalDate today = LocalDate.now(clock);
         List<AuditEntry> receipts = new ArrayList<>();
         for (ServiceItem item : target.items()) {
             Map<String, String> own = new LinkedHashMap<>();

@@ -164,7 +164,7 @@ class DefinitionFileLoader implements SmartInitializingSingleton {
     }
 
     private static String reasons(InvalidInputException e) {
-        return e.violations().stream().map(v -> v.field() + " " + v.rule() + " (" + v.detail() + ")")
+        return e.violations().stream().map(v -> v.field() + " " + v.rule() + (v.detail() != null ? " (" + v.detail() + ")" : ""))
                 .collect(Collectors.joining("; "));
     }
 }
